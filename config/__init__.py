@@ -1,0 +1,1 @@
+"""Django configuration of the LAMSA website (see README: why it is not in site/)."""

@@ -1,0 +1,22 @@
+"""The read-only public JSON API (Wagtail API v2) for partner sites.
+
+Only press releases, projects and events are exposed, and only pages a
+reader could see: Wagtail's pages endpoint already filters ``live().public()``.
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from home.models import EventPage, ProjectPage
+from press.models import PressReleasePage
+
+PUBLIC_PAGE_TYPES = (PressReleasePage, ProjectPage, EventPage)
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    def get_base_queryset(self):
+        return super().get_base_queryset().type(*PUBLIC_PAGE_TYPES)
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)

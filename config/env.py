@@ -1,0 +1,60 @@
+"""Every environment variable the project reads, typed and in one place.
+
+The README has a table of them. Variables without a safe default (SECRET_KEY,
+ALLOWED_HOSTS, DATABASE_URL in production) are read by the production settings
+with ``require()``, which stops start-up with a clear message when one is missing.
+"""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+
+# A local, untracked .env file is honoured for convenience; real environment
+# variables win over it.
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+DEFAULT_SQLITE_URL = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+
+
+def require(name: str, cast=str):
+    """Read a variable that has no safe default; fail loudly without it."""
+    if not env.str(name, default=""):
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is required in production "
+            f"(see the table in README.md)."
+        )
+    if cast is list:
+        return env.list(name)
+    return env.str(name)
+
+
+def database(default: str = DEFAULT_SQLITE_URL) -> dict:
+    """DATABASE_URL as a Django DATABASES entry (default: SQLite file)."""
+    return env.db_url("DATABASE_URL", default=default)
+
+
+def cache(default: str = "locmemcache://") -> dict:
+    """CACHE_URL as a Django CACHES entry (default: local memory)."""
+    return env.cache_url("CACHE_URL", default=default)
+
+
+def email() -> dict:
+    """EMAIL_URL (smtp://user:pass@host:port, +tls/+ssl) as e-mail settings."""
+    return env.email_url("EMAIL_URL", default="consolemail://")
+
+
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LAMSA e.V. <noreply@localhost>")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+ADMINS_EMAILS = env.list("ADMINS", default=[])
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "static_collected")))
+BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+SECURE_SSL = env.bool("SECURE_SSL", default=True)

@@ -1,0 +1,25 @@
+"""Production settings: every secret comes from the environment, or start-up fails."""
+
+from config import env as environment
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = environment.require("SECRET_KEY")
+ALLOWED_HOSTS = environment.require("ALLOWED_HOSTS", cast=list)
+environment.require("DATABASE_URL")
+DATABASES = {"default": environment.database()}
+DATABASES["default"]["CONN_MAX_AGE"] = 60
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = environment.SECURE_SSL
+SESSION_COOKIE_SECURE = environment.SECURE_SSL
+CSRF_COOKIE_SECURE = environment.SECURE_SSL
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if environment.SECURE_SSL else 0
+SECURE_CONTENT_TYPE_NOSNIFF = True
+ADMINS = [("Admin", address) for address in environment.ADMINS_EMAILS]
