@@ -17,7 +17,9 @@ class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Zitat"))
     speaker = blocks.CharBlock(label=_("Name"), max_length=255)
     role = blocks.CharBlock(
-        label=_("Funktion"), max_length=255, required=False,
+        label=_("Funktion"),
+        max_length=255,
+        required=False,
         help_text=_("z. B. Geschäftsführerin von LAMSA e.V."),
     )
 

@@ -78,7 +78,9 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Projekt {n}")
     acronym = factory.Sequence(lambda n: f"P{n}")
     summary = "Ein Projekt des Landesnetzwerks."
-    funding_start = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=365))
+    funding_start = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=365)
+    )
     funding_end = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=365))
 
 

@@ -27,12 +27,17 @@ class LocaleFilterSet(django_filters.FilterSet):
 
 class ProjectFilter(LocaleFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ProjectStatus.choices, method="filter_status",
+        label=_("Status"),
+        choices=ProjectStatus.choices,
+        method="filter_status",
         empty_label=_("Alle"),
     )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Thema"), field_name="topics", to_field_name="slug",
-        queryset=Topic.objects.none(), empty_label=_("Alle Themen"),
+        label=_("Thema"),
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.none(),
+        empty_label=_("Alle Themen"),
     )
 
     vocabulary_fields = {"topic": Topic}
@@ -43,19 +48,28 @@ class ProjectFilter(LocaleFilterSet):
 
 class MemberFilter(LocaleFilterSet):
     q = django_filters.CharFilter(
-        label=_("Suche"), method="filter_text",
+        label=_("Suche"),
+        method="filter_text",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name oder Ort")}),
     )
     district = django_filters.ChoiceFilter(
-        label=_("Landkreis / Stadt"), choices=District.choices, empty_label=_("Alle"),
+        label=_("Landkreis / Stadt"),
+        choices=District.choices,
+        empty_label=_("Alle"),
     )
     language = django_filters.ModelChoiceFilter(
-        label=_("Sprache"), field_name="languages", to_field_name="slug",
-        queryset=Language.objects.none(), empty_label=_("Alle Sprachen"),
+        label=_("Sprache"),
+        field_name="languages",
+        to_field_name="slug",
+        queryset=Language.objects.none(),
+        empty_label=_("Alle Sprachen"),
     )
     focus = django_filters.ModelChoiceFilter(
-        label=_("Schwerpunkt"), field_name="focus_areas", to_field_name="slug",
-        queryset=FocusArea.objects.none(), empty_label=_("Alle Schwerpunkte"),
+        label=_("Schwerpunkt"),
+        field_name="focus_areas",
+        to_field_name="slug",
+        queryset=FocusArea.objects.none(),
+        empty_label=_("Alle Schwerpunkte"),
     )
 
     vocabulary_fields = {"language": Language, "focus": FocusArea}

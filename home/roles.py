@@ -108,8 +108,9 @@ def _reset_group(role: Role) -> Group:
         model = _model(label)
         content_type = ContentType.objects.get_for_model(model)
         permissions += [
-            Permission.objects.get(content_type=content_type,
-                                   codename=f"{prefix}_{model._meta.model_name}")
+            Permission.objects.get(
+                content_type=content_type, codename=f"{prefix}_{model._meta.model_name}"
+            )
             for prefix in prefixes
         ]
     group.permissions.set(permissions)
@@ -132,7 +133,8 @@ def _reset_group(role: Role) -> Group:
             content_type = ContentType.objects.get_for_model(model)
             for prefix in MEDIA:
                 GroupCollectionPermission.objects.create(
-                    group=group, collection=root,
+                    group=group,
+                    collection=root,
                     permission=Permission.objects.get(
                         content_type=content_type, codename=f"{prefix}_{model._meta.model_name}"
                     ),

@@ -18,7 +18,10 @@ class DemandsBlock(blocks.StructBlock):
         template = "components/blocks/demands_block.html"
         preview_value = {
             "heading": "Unsere Forderungen",
-            "items": ["Sprachmittlung dauerhaft finanzieren.", "Migrantenorganisationen beteiligen."],
+            "items": [
+                "Sprachmittlung dauerhaft finanzieren.",
+                "Migrantenorganisationen beteiligen.",
+            ],
         }
         description = _("Eine nummerierte Liste von Forderungen oder Positionen.")
 

@@ -30,8 +30,9 @@ class PressReleaseRssFeed(Feed):
         return self.index_page.get_url(self.request)
 
     def description(self):
-        return self.index_page.intro or _("Pressemitteilungen des Landesnetzwerks "
-                                          "Migrantenorganisationen Sachsen-Anhalt")
+        return self.index_page.intro or _(
+            "Pressemitteilungen des Landesnetzwerks Migrantenorganisationen Sachsen-Anhalt"
+        )
 
     def feed_url(self):
         return self.request.build_absolute_uri()

@@ -37,8 +37,9 @@ class PressContact(TranslatableMixin, index.Indexed, models.Model):
     """A person journalists can call about releases: name, role, phone, e-mail."""
 
     name = models.CharField(_("Name"), max_length=255)
-    role = models.CharField(_("Funktion"), max_length=255, blank=True,
-                            help_text=_("z. B. Pressesprecherin"))
+    role = models.CharField(
+        _("Funktion"), max_length=255, blank=True, help_text=_("z. B. Pressesprecherin")
+    )
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
 
@@ -61,7 +62,8 @@ class PressContact(TranslatableMixin, index.Indexed, models.Model):
 class PressReleaseQuerySet(ListingQuerySet):
     def for_listing(self, locale=None):
         return (
-            super().for_listing(locale)
+            super()
+            .for_listing(locale)
             .order_by("-date", "-first_published_at")
             .select_related("image")
             .prefetch_related("topics", "image__renditions")
@@ -86,7 +88,9 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         return PressReleasePage.objects.child_of(self).for_listing()
 
     def archive_years(self) -> list[int]:
-        dates = PressReleasePage.objects.child_of(self).live().public().dates("date", "year", "DESC")
+        dates = (
+            PressReleasePage.objects.child_of(self).live().public().dates("date", "year", "DESC")
+        )
         return [d.year for d in dates]
 
     def render_listing(self, request, releases, **extra):
@@ -113,7 +117,9 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     @path("thema/<slug:topic>/", name="topic")
     def topic_archive(self, request, topic):
         topic = get_object_or_404(Topic, slug=topic, locale=self.locale)
-        return self.render_listing(request, self.releases().filter(topics=topic), archive_topic=topic)
+        return self.render_listing(
+            request, self.releases().filter(topics=topic), archive_topic=topic
+        )
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
@@ -132,22 +138,33 @@ class PressReleasePage(Page):
     """A press release: date, place, lead, body with quotes, contacts, topics, projects."""
 
     date = models.DateField(
-        _("Datum der Mitteilung"), default=datetime.date.today,
+        _("Datum der Mitteilung"),
+        default=datetime.date.today,
         help_text=_("Sperrfrist? Unter „Veröffentlichung planen“ einen Zeitpunkt setzen."),
     )
     place = models.CharField(_("Ort"), max_length=100, default="Halle (Saale)")
-    lead = models.TextField(_("Vorspann"), max_length=1000,
-                            help_text=_("Die wichtigste Aussage in zwei bis drei Sätzen."))
+    lead = models.TextField(
+        _("Vorspann"),
+        max_length=1000,
+        help_text=_("Die wichtigste Aussage in zwei bis drei Sätzen."),
+    )
     image = models.ForeignKey(
-        "home.SiteImage", verbose_name=_("Aufmacherbild"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "home.SiteImage",
+        verbose_name=_("Aufmacherbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Nur Bilder mit Bildnachweis."),
     )
     body = StreamField(PressReleaseBody(), verbose_name=_("Text"))
-    topics = ParentalManyToManyField("home.Topic", verbose_name=_("Themen"), blank=True,
-                                     related_name="press_releases")
+    topics = ParentalManyToManyField(
+        "home.Topic", verbose_name=_("Themen"), blank=True, related_name="press_releases"
+    )
     related_projects = ParentalManyToManyField(
-        "home.ProjectPage", verbose_name=_("Zugehörige Projekte"), blank=True,
+        "home.ProjectPage",
+        verbose_name=_("Zugehörige Projekte"),
+        blank=True,
         related_name="press_releases",
     )
 
@@ -194,10 +211,17 @@ class PressReleasePage(Page):
 
     def clean(self):
         super().clean()
-        if self.image_id and not SiteImage.objects.filter(pk=self.image_id).exclude(credit="").exists():
+        if (
+            self.image_id
+            and not SiteImage.objects.filter(pk=self.image_id).exclude(credit="").exists()
+        ):
             raise ValidationError(
-                {"image": _("Dieses Bild hat keinen Bildnachweis. Tragen Sie ihn in der "
-                            "Bildverwaltung nach, bevor Sie es hier verwenden.")}
+                {
+                    "image": _(
+                        "Dieses Bild hat keinen Bildnachweis. Tragen Sie ihn in der "
+                        "Bildverwaltung nach, bevor Sie es hier verwenden."
+                    )
+                }
             )
 
     @property
@@ -207,8 +231,12 @@ class PressReleasePage(Page):
     @property
     def press_contacts(self) -> list[dict]:
         return [
-            {"name": c.contact.name, "role": c.contact.role, "phone": c.contact.phone,
-             "email": c.contact.email}
+            {
+                "name": c.contact.name,
+                "role": c.contact.role,
+                "phone": c.contact.phone,
+                "email": c.contact.email,
+            }
             for c in self.contacts.select_related("contact")
         ]
 
@@ -228,8 +256,9 @@ class PressReleaseContact(Orderable):
     """Links a press contact to a release, in the order they should be listed."""
 
     page = ParentalKey(PressReleasePage, related_name="contacts", on_delete=models.CASCADE)
-    contact = models.ForeignKey(PressContact, verbose_name=_("Kontakt"),
-                                on_delete=models.CASCADE, related_name="+")
+    contact = models.ForeignKey(
+        PressContact, verbose_name=_("Kontakt"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("contact")]
 

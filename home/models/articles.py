@@ -31,8 +31,10 @@ class ArticleIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            ArticlePage.objects.child_of(self).for_listing()
-            .prefetch_related("authors").order_by("-date")
+            ArticlePage.objects.child_of(self)
+            .for_listing()
+            .prefetch_related("authors")
+            .order_by("-date")
         )
         context["articles"] = Paginator(articles, 10).get_page(request.GET.get("seite"))
         return context
@@ -45,8 +47,12 @@ class ArticlePage(Page):
     intro = models.TextField(_("Einleitung"), blank=True)
     body = StreamField(ArticleBody(), verbose_name=_("Text"))
     pdf = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("PDF-Fassung"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("PDF-Fassung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = PageManager.from_queryset(ListingQuerySet)()

@@ -84,8 +84,9 @@ class EventPage(RoutablePageMixin, Page):
 
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
-    location_name = models.CharField(_("Ort"), max_length=255, blank=True,
-                                     help_text=_("z. B. Stadthaus Halle, Festsaal"))
+    location_name = models.CharField(
+        _("Ort"), max_length=255, blank=True, help_text=_("z. B. Stadthaus Halle, Festsaal")
+    )
     address = models.CharField(_("Anschrift"), max_length=255, blank=True)
     online = models.BooleanField(_("Online-Veranstaltung"), default=False)
     summary = models.TextField(_("Kurzbeschreibung"), max_length=600, blank=True)
@@ -93,7 +94,9 @@ class EventPage(RoutablePageMixin, Page):
     registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
     registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
     related_projects = ParentalManyToManyField(
-        "home.ProjectPage", verbose_name=_("Zugehörige Projekte"), blank=True,
+        "home.ProjectPage",
+        verbose_name=_("Zugehörige Projekte"),
+        blank=True,
         related_name="events",
     )
 

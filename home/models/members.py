@@ -52,8 +52,11 @@ class MemberDirectoryPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         members = (
-            MemberOrganisationPage.objects.child_of(self).for_listing().publishable()
-            .prefetch_related("languages", "focus_areas").order_by("title")
+            MemberOrganisationPage.objects.child_of(self)
+            .for_listing()
+            .publishable()
+            .prefetch_related("languages", "focus_areas")
+            .order_by("title")
         )
         member_filter = MemberFilter(request.GET or None, queryset=members, locale=self.locale)
         page = Paginator(member_filter.qs, 24).get_page(request.GET.get("seite"))
@@ -67,12 +70,14 @@ class MemberOrganisationPage(Page):
     Contact data is shown only where the member agreed to publish it.
     """
 
-    kind = models.CharField(_("Art"), max_length=20, choices=MemberKind.choices,
-                            default=MemberKind.ASSOCIATION)
+    kind = models.CharField(
+        _("Art"), max_length=20, choices=MemberKind.choices, default=MemberKind.ASSOCIATION
+    )
     description = models.TextField(_("Kurzbeschreibung"), blank=True)
     city = models.CharField(_("Ort"), max_length=100)
-    district = models.CharField(_("Landkreis / kreisfreie Stadt"), max_length=40,
-                                choices=District.choices)
+    district = models.CharField(
+        _("Landkreis / kreisfreie Stadt"), max_length=40, choices=District.choices
+    )
     street = models.CharField(_("Straße und Hausnummer"), max_length=255, blank=True)
     postcode = models.CharField(_("PLZ"), max_length=10, blank=True)
     website = models.URLField(_("Website"), blank=True)
@@ -89,11 +94,15 @@ class MemberOrganisationPage(Page):
     publish_email = models.BooleanField(_("E-Mail veröffentlichen"), default=False)
     publish_phone = models.BooleanField(_("Telefon veröffentlichen"), default=False)
     consent_recorded_on = models.DateField(
-        _("Einwilligung erteilt am"), null=True, blank=True,
+        _("Einwilligung erteilt am"),
+        null=True,
+        blank=True,
         help_text=_("Pflicht für Einzelpersonen: Datum der schriftlichen Einwilligung."),
     )
     consent_note = models.CharField(
-        _("Nachweis der Einwilligung"), max_length=255, blank=True,
+        _("Nachweis der Einwilligung"),
+        max_length=255,
+        blank=True,
         help_text=_("z. B. „Formular vom 3. März, Ordner Mitglieder 2024“. Nicht öffentlich."),
     )
 
@@ -162,7 +171,8 @@ class MemberOrganisationPage(Page):
         return {
             "address": (
                 f"{self.street}, {self.postcode} {self.city}".strip(", ")
-                if self.publish_address and self.street else ""
+                if self.publish_address and self.street
+                else ""
             ),
             "name": self.contact_name if self.publish_contact_name else "",
             "email": self.email if self.publish_email else "",

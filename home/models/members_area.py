@@ -46,18 +46,21 @@ class MinutesPage(Page):
     end_time = models.TimeField(_("Ende"), null=True, blank=True)
     place = models.CharField(_("Ort"), max_length=255, blank=True)
     present = models.TextField(_("Anwesend"), blank=True, help_text=_("Eine Person pro Zeile."))
-    absent = models.TextField(_("Entschuldigt / abwesend"), blank=True,
-                              help_text=_("Eine Person pro Zeile."))
+    absent = models.TextField(
+        _("Entschuldigt / abwesend"), blank=True, help_text=_("Eine Person pro Zeile.")
+    )
     minute_taker = models.CharField(_("Protokoll"), max_length=255, blank=True)
-    next_dates = models.TextField(_("Nächste Termine"), blank=True,
-                                  help_text=_("Ein Termin pro Zeile."))
+    next_dates = models.TextField(
+        _("Nächste Termine"), blank=True, help_text=_("Ein Termin pro Zeile.")
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
                 FieldPanel("meeting_kind"),
-                FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("start_time"),
-                               FieldPanel("end_time")]),
+                FieldRowPanel(
+                    [FieldPanel("meeting_date"), FieldPanel("start_time"), FieldPanel("end_time")]
+                ),
                 FieldPanel("place"),
                 FieldPanel("minute_taker"),
             ],
@@ -71,7 +74,9 @@ class MinutesPage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("meeting_kind"),
-        index.RelatedFields("agenda_items", [index.SearchField("title"), index.SearchField("notes")]),
+        index.RelatedFields(
+            "agenda_items", [index.SearchField("title"), index.SearchField("notes")]
+        ),
     ]
 
     parent_page_types = ["home.MembersAreaPage"]

@@ -15,8 +15,12 @@ class HomePage(Page):
 
     intro = models.TextField(_("Einleitung"), blank=True)
     hero_image = models.ForeignKey(
-        "home.SiteImage", verbose_name=_("Titelbild"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "home.SiteImage",
+        verbose_name=_("Titelbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hero_image")]

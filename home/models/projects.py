@@ -63,10 +63,15 @@ class ProjectIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         projects = (
-            ProjectPage.objects.child_of(self).for_listing()
-            .select_related("logo").prefetch_related("topics").order_by("title")
+            ProjectPage.objects.child_of(self)
+            .for_listing()
+            .select_related("logo")
+            .prefetch_related("topics")
+            .order_by("title")
         )
-        context["filter"] = ProjectFilter(request.GET or None, queryset=projects, locale=self.locale)
+        context["filter"] = ProjectFilter(
+            request.GET or None, queryset=projects, locale=self.locale
+        )
         context["projects"] = context["filter"].qs
         return context
 
@@ -78,8 +83,12 @@ class ProjectPage(Page):
     summary = models.TextField(_("Kurzbeschreibung"), max_length=600)
     body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
     logo = models.ForeignKey(
-        "home.SiteImage", verbose_name=_("Logo oder Bild"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "home.SiteImage",
+        verbose_name=_("Logo oder Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     funding_programme = models.CharField(_("Förderprogramm"), max_length=255, blank=True)
     programme_area = models.CharField(_("Programmbereich"), max_length=255, blank=True)
@@ -194,10 +203,12 @@ class ProjectPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_releases"] = (
             PressReleasePage.objects.for_listing(self.locale)
-            .filter(related_projects=self).order_by("-date")[:5]
+            .filter(related_projects=self)
+            .order_by("-date")[:5]
         )
         context["related_events"] = (
-            EventPage.objects.for_listing(self.locale).filter(related_projects=self)
+            EventPage.objects.for_listing(self.locale)
+            .filter(related_projects=self)
             .order_by("-start")[:5]
         )
         return context
