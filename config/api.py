@@ -4,6 +4,7 @@ Only press releases, projects and events are exposed, and only pages a
 reader could see: Wagtail's pages endpoint already filters ``live().public()``.
 """
 
+from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
@@ -14,6 +15,10 @@ PUBLIC_PAGE_TYPES = (PressReleasePage, ProjectPage, EventPage)
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
+    # Wagtail's viewsets add DRF's browsable HTML API, overriding REST_FRAMEWORK's
+    # renderer setting; the public API answers JSON only.
+    renderer_classes = [JSONRenderer]
+
     def get_base_queryset(self):
         return super().get_base_queryset().type(*PUBLIC_PAGE_TYPES)
 

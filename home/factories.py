@@ -5,6 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils import timezone
+from wagtail.models import Locale
 
 from home import models
 from home.models.districts import District
@@ -27,6 +28,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Thema {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    locale = factory.LazyFunction(Locale.get_default)
 
 
 class LanguageFactory(factory.django.DjangoModelFactory):
@@ -36,6 +38,7 @@ class LanguageFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Sprache {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    locale = factory.LazyFunction(Locale.get_default)
 
 
 class FocusAreaFactory(factory.django.DjangoModelFactory):
@@ -45,6 +48,7 @@ class FocusAreaFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Schwerpunkt {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    locale = factory.LazyFunction(Locale.get_default)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -28,6 +28,8 @@ class PressReleaseIndexPageFactory(wagtail_factories.PageFactory):
 class PressReleasePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = models.PressReleasePage
+        # The contacts hook saves its own rows; the page needs no second save.
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Pressemitteilung {n}")
     date = factory.LazyFunction(timezone.localdate)

@@ -55,7 +55,9 @@ class PressReleaseRssFeed(Feed):
     def item_pubdate(self, item):
         # The release date at the moment it went public (the embargo minute, if any).
         published = item.first_published_at
-        if published and published.date() == item.date:
+        # Compare calendar days in the site's time zone: an embargo at 00:01 is
+        # still the previous day in UTC.
+        if published and timezone.localtime(published).date() == item.date:
             return published
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8, 0)))
 

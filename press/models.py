@@ -7,8 +7,6 @@ sitemap, search, API) only ever shows ``live().public()`` pages, so an embargoed
 release appears nowhere before then.
 """
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -139,7 +137,7 @@ class PressReleasePage(Page):
 
     date = models.DateField(
         _("Datum der Mitteilung"),
-        default=datetime.date.today,
+        default=timezone.localdate,
         help_text=_("Sperrfrist? Unter „Veröffentlichung planen“ einen Zeitpunkt setzen."),
     )
     place = models.CharField(_("Ort"), max_length=100, default="Halle (Saale)")

@@ -8,11 +8,26 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def _unpublishable_member_ids():
+    """Individuals without recorded consent: public pages that must never be listed."""
+    from home.models import MemberKind, MemberOrganisationPage
+
+    return MemberOrganisationPage.objects.filter(
+        kind=MemberKind.INDIVIDUAL, consent_recorded_on__isnull=True
+    ).values("pk")
+
+
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .exclude(pk__in=_unpublishable_member_ids())
+            .specific()
+        )
         results = pages.search(query)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("seite"))
     return TemplateResponse(

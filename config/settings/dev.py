@@ -8,8 +8,8 @@ DEBUG = True
 # A fixed, public development key: it signs nothing of value because this
 # settings module is never used in production (which requires SECRET_KEY).
 SECRET_KEY = "dev-only-insecure-key-lamsa-not-for-production"  # noqa: S105
-ALLOWED_HOSTS = environment.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Any host name reaches the development server (e.g. HOST=0.0.0.0 from a phone).
+ALLOWED_HOSTS = environment.ALLOWED_HOSTS or ["*"]
 
 # Demo logins printed by `make run`; load_demo creates users only when this is set.
 DEMO_USERS_PASSWORD = "demo-lamsa-2026"  # noqa: S105

@@ -66,7 +66,7 @@ class ProjectIndexPage(Page):
             ProjectPage.objects.child_of(self)
             .for_listing()
             .select_related("logo")
-            .prefetch_related("topics")
+            .prefetch_related("topics", "logo__renditions")
             .order_by("title")
         )
         context["filter"] = ProjectFilter(

@@ -1,0 +1,172 @@
+"""Shared fixtures: a small LAMSA site with every section, the roles, and users per role."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+from home import factories as home_factories
+from home import roles
+from home.models import AgendaItem, ContactSettings, ImpressumSettings, MinutesPage
+from press import factories as press_factories
+from tests.helpers import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Wagtail caches site root paths and settings; no test may see another's."""
+    cache.clear()
+    ContentType.objects.clear_cache()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Uploaded images and their renditions go to a throw-away folder."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes several seconds (e.g. loads the demo site)")
+    # WhiteNoise looks for collectstatic's output, which tests do not need.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture
+def site_tree(db):
+    """The site as the association runs it: home, every section, legal pages, roles.
+
+    The members' area (/intern/) is restricted to the Mitglieder and Vorstand groups.
+    """
+    root = Page.get_first_root_node()
+    # Wagtail's migration creates a welcome page (and the default site with it);
+    # the site starts with our home page instead.
+    Page.objects.filter(depth=2).delete()
+    home = home_factories.HomePageFactory(parent=root, slug="start")
+    site = Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name="LAMSA e.V.",
+    )
+
+    tree = SimpleNamespace(root=root, home=home, site=site)
+    tree.press = press_factories.PressReleaseIndexPageFactory(parent=home, show_in_menus=True)
+    tree.projects = home_factories.ProjectIndexPageFactory(parent=home, show_in_menus=True)
+    tree.members = home_factories.MemberDirectoryPageFactory(parent=home, show_in_menus=True)
+    tree.events = home_factories.EventIndexPageFactory(parent=home, show_in_menus=True)
+    tree.articles = home_factories.ArticleIndexPageFactory(parent=home, show_in_menus=True)
+    tree.intern = home_factories.MembersAreaPageFactory(parent=home, show_in_menus=True)
+    tree.impressum = home_factories.StandardPageFactory(
+        parent=home, title="Impressum", slug="impressum"
+    )
+    tree.privacy = home_factories.StandardPageFactory(
+        parent=home, title="Datenschutz", slug="datenschutz"
+    )
+    tree.accessibility = home_factories.StandardPageFactory(
+        parent=home, title="Barrierefreiheit", slug="barrierefreiheit"
+    )
+
+    roles.setup_roles()
+    restriction = PageViewRestriction.objects.create(
+        page=tree.intern, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=[roles.MEMBERS, roles.BOARD]))
+
+    ContactSettings.objects.update_or_create(
+        site=site, defaults={"city": "Halle (Saale)", "email": "info@example.org"}
+    )
+    ImpressumSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "impressum_page": tree.impressum,
+            "privacy_page": tree.privacy,
+            "accessibility_page": tree.accessibility,
+        },
+    )
+    return tree
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(*group_names) -> a user in those groups (none: a plain account)."""
+    counter = iter(range(1, 10_000))
+
+    def _make_user(*group_names, username=None):
+        username = username or f"nutzer{next(counter)}"
+        user = get_user_model().objects.create_user(
+            username=username, email=f"{username}@example.org", password=PASSWORD
+        )
+        if group_names:
+            groups = list(Group.objects.filter(name__in=group_names))
+            assert len(groups) == len(group_names), f"unknown group in {group_names}"
+            user.groups.set(groups)
+        return user
+
+    return _make_user
+
+
+@pytest.fixture
+def press_officer(site_tree, make_user):
+    return make_user(roles.PRESS_OFFICE, username="pressestelle")
+
+
+@pytest.fixture
+def editor(site_tree, make_user):
+    return make_user(roles.EDITORS, username="redaktion")
+
+
+@pytest.fixture
+def member(site_tree, make_user):
+    return make_user(roles.MEMBERS, username="mitglied")
+
+
+@pytest.fixture
+def credited_image(db):
+    return home_factories.SiteImageFactory(
+        title="Netzwerktreffen", credit="Foto: Karla Kreditiert", licence="CC BY 4.0"
+    )
+
+
+@pytest.fixture
+def uncredited_image(db):
+    return home_factories.SiteImageFactory(title="Ohne Nachweis", credit="", licence="")
+
+
+@pytest.fixture
+def release_factory(site_tree):
+    """release_factory(**fields) -> a live press release under the press index."""
+
+    def _release(**kwargs):
+        kwargs.setdefault("parent", site_tree.press)
+        return press_factories.PressReleasePageFactory(**kwargs)
+
+    return _release
+
+
+@pytest.fixture
+def minutes(site_tree):
+    """One minutes page in the members' area with words found nowhere else."""
+    page = home_factories.MinutesPageFactory(
+        parent=site_tree.intern,
+        title="Protokoll Vorstandsklausur Quendelberg",
+        meeting_date=timezone.localdate() - datetime.timedelta(days=7),
+        present="Vorstandsperson Xylophonia",
+    )
+    AgendaItem.objects.create(
+        page=page,
+        title="Haushaltsentwurf Zaunkönig",
+        notes="Vertrauliche Beratung",
+        decision="Beschlossen",
+    )
+    return MinutesPage.objects.get(pk=page.pk)
