@@ -4,17 +4,10 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from home.models import MemberOrganisationPage
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
-
-
-def _unpublishable_member_ids():
-    """Individuals without recorded consent: public pages that must never be listed."""
-    from home.models import MemberKind, MemberOrganisationPage
-
-    return MemberOrganisationPage.objects.filter(
-        kind=MemberKind.INDIVIDUAL, consent_recorded_on__isnull=True
-    ).values("pk")
 
 
 def search(request):
@@ -25,7 +18,7 @@ def search(request):
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active())
-            .exclude(pk__in=_unpublishable_member_ids())
+            .exclude(pk__in=MemberOrganisationPage.objects.unpublishable().values("pk"))
             .specific()
         )
         results = pages.search(query)

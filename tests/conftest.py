@@ -14,7 +14,15 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from home import factories as home_factories
 from home import roles
-from home.models import AgendaItem, ContactSettings, ImpressumSettings, MinutesPage
+from home.models import (
+    AgendaItem,
+    ContactSettings,
+    HomePage,
+    ImpressumSettings,
+    MembersAreaPage,
+    MinutesPage,
+    StandardPage,
+)
 from press import factories as press_factories
 from tests.helpers import PASSWORD
 
@@ -41,8 +49,27 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
-@pytest.fixture
-def site_tree(db):
+SECTIONS = {
+    "press": press_factories.PressReleaseIndexPageFactory,
+    "projects": home_factories.ProjectIndexPageFactory,
+    "members": home_factories.MemberDirectoryPageFactory,
+    "events": home_factories.EventIndexPageFactory,
+    "articles": home_factories.ArticleIndexPageFactory,
+    "intern": home_factories.MembersAreaPageFactory,
+}
+LEGAL_PAGES = {
+    "impressum": "Impressum",
+    "privacy": "Datenschutz",
+    "accessibility": "Barrierefreiheit",
+}
+LEGAL_SLUGS = {
+    "impressum": "impressum",
+    "privacy": "datenschutz",
+    "accessibility": "barrierefreiheit",
+}
+
+
+def build_site():
     """The site as the association runs it: home, every section, legal pages, roles.
 
     The members' area (/intern/) is restricted to the Mitglieder and Vorstand groups.
@@ -53,47 +80,47 @@ def site_tree(db):
     Page.objects.filter(depth=2).delete()
     home = home_factories.HomePageFactory(parent=root, slug="start")
     site = Site.objects.create(
-        hostname="localhost",
-        port=80,
-        root_page=home,
-        is_default_site=True,
-        site_name="LAMSA e.V.",
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="LAMSA e.V."
     )
-
-    tree = SimpleNamespace(root=root, home=home, site=site)
-    tree.press = press_factories.PressReleaseIndexPageFactory(parent=home, show_in_menus=True)
-    tree.projects = home_factories.ProjectIndexPageFactory(parent=home, show_in_menus=True)
-    tree.members = home_factories.MemberDirectoryPageFactory(parent=home, show_in_menus=True)
-    tree.events = home_factories.EventIndexPageFactory(parent=home, show_in_menus=True)
-    tree.articles = home_factories.ArticleIndexPageFactory(parent=home, show_in_menus=True)
-    tree.intern = home_factories.MembersAreaPageFactory(parent=home, show_in_menus=True)
-    tree.impressum = home_factories.StandardPageFactory(
-        parent=home, title="Impressum", slug="impressum"
-    )
-    tree.privacy = home_factories.StandardPageFactory(
-        parent=home, title="Datenschutz", slug="datenschutz"
-    )
-    tree.accessibility = home_factories.StandardPageFactory(
-        parent=home, title="Barrierefreiheit", slug="barrierefreiheit"
-    )
+    for factory in SECTIONS.values():
+        factory(parent=home, show_in_menus=True)
+    legal = {
+        key: home_factories.StandardPageFactory(parent=home, title=title, slug=LEGAL_SLUGS[key])
+        for key, title in LEGAL_PAGES.items()
+    }
 
     roles.setup_roles()
     restriction = PageViewRestriction.objects.create(
-        page=tree.intern, restriction_type=PageViewRestriction.GROUPS
+        page=MembersAreaPage.objects.get(), restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set(Group.objects.filter(name__in=[roles.MEMBERS, roles.BOARD]))
 
-    ContactSettings.objects.update_or_create(
-        site=site, defaults={"city": "Halle (Saale)", "email": "info@example.org"}
-    )
-    ImpressumSettings.objects.update_or_create(
+    ContactSettings.objects.create(site=site, city="Halle (Saale)", email="info@example.org")
+    ImpressumSettings.objects.create(
         site=site,
-        defaults={
-            "impressum_page": tree.impressum,
-            "privacy_page": tree.privacy,
-            "accessibility_page": tree.accessibility,
-        },
+        impressum_page=legal["impressum"],
+        privacy_page=legal["privacy"],
+        accessibility_page=legal["accessibility"],
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the site once; each test's transaction is rolled back to this state."""
+    with django_db_blocker.unblock():
+        if not HomePage.objects.exists():
+            build_site()
+
+
+@pytest.fixture
+def site_tree(db):
+    """The site's pages, fresh from the database (see ``build_site``)."""
+    home = HomePage.objects.get()
+    tree = SimpleNamespace(root=Page.get_first_root_node(), home=home, site=Site.objects.get())
+    for name, factory in SECTIONS.items():
+        setattr(tree, name, factory._meta.model.objects.get())
+    for key, slug in LEGAL_SLUGS.items():
+        setattr(tree, key, StandardPage.objects.child_of(home).get(slug=slug))
     return tree
 
 

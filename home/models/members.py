@@ -26,9 +26,12 @@ class MemberKind(models.TextChoices):
 
 
 class MemberQuerySet(ListingQuerySet):
+    def unpublishable(self):
+        """Individuals without recorded consent (clean() refuses them; defence in depth)."""
+        return self.filter(kind=MemberKind.INDIVIDUAL, consent_recorded_on__isnull=True)
+
     def publishable(self):
-        """Individuals appear only with recorded consent (defence in depth to clean())."""
-        return self.exclude(kind=MemberKind.INDIVIDUAL, consent_recorded_on__isnull=True)
+        return self.exclude(pk__in=self.unpublishable().values("pk"))
 
 
 class MemberDirectoryPage(Page):

@@ -58,6 +58,8 @@ def row_counts() -> dict[str, int]:
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
+        # Start from an empty page tree, as on a fresh installation.
+        Page.objects.filter(depth=2).delete()
         call_command("load_demo", stdout=io.StringIO())
         first = row_counts()
         call_command("load_demo", stdout=io.StringIO())
