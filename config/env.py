@@ -48,7 +48,6 @@ def email() -> dict:
     return env.email_url("EMAIL_URL", default="consolemail://")
 
 
-DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LAMSA e.V. <noreply@localhost>")
