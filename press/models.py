@@ -245,10 +245,6 @@ class PressReleasePage(Page):
         context["share_url"] = self.get_full_url(request)
         return context
 
-    def published_at(self):
-        """When the release became public (the embargo minute for scheduled ones)."""
-        return self.first_published_at or timezone.now()
-
 
 class PressReleaseContact(Orderable):
     """Links a press contact to a release, in the order they should be listed."""

@@ -12,11 +12,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from home.models.districts import District
-from home.models.querysets import ListingPageManager, ListingQuerySet
+from home.models.querysets import ListingQuerySet
 
 
 class MemberKind(models.TextChoices):
@@ -109,7 +109,7 @@ class MemberOrganisationPage(Page):
         help_text=_("z. B. „Formular vom 3. März, Ordner Mitglieder 2024“. Nicht öffentlich."),
     )
 
-    objects = ListingPageManager.from_queryset(MemberQuerySet)()
+    objects = PageManager.from_queryset(MemberQuerySet)()
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),

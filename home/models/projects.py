@@ -41,9 +41,6 @@ class ProjectQuerySet(ListingQuerySet):
         return self.with_status(ProjectStatus.RUNNING)
 
 
-ProjectPageManager = PageManager.from_queryset(ProjectQuerySet)
-
-
 class ProjectIndexPage(Page):
     """Lists the project profiles, filterable by status and topic."""
 
@@ -110,7 +107,7 @@ class ProjectPage(Page):
     contact_email = models.EmailField(_("E-Mail"), blank=True)
     address = models.TextField(_("Anschrift des Projektbüros"), blank=True)
 
-    objects = ProjectPageManager()
+    objects = PageManager.from_queryset(ProjectQuerySet)()
 
     content_panels = Page.content_panels + [
         FieldPanel("acronym"),

@@ -1,6 +1,5 @@
 """Querysets that every public listing goes through, so visibility rules live in one place."""
 
-from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 
@@ -12,6 +11,3 @@ class ListingQuerySet(PageQuerySet):
         if locale is not None:
             queryset = queryset.filter(locale=locale)
         return queryset
-
-
-ListingPageManager = PageManager.from_queryset(ListingQuerySet)
