@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from django_comments_xtd import views as xtd_views
 from wagtail_footnotes import urls as footnotes_urls
 
 from config.api import api_router
@@ -17,6 +18,10 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("suche/", search_views.search, name="search"),
+    path("kommentare/", include("comments.urls")),
+    # Only the unsubscribe link of django-comments-xtd is mounted: its other
+    # views (posting, flagging, its API) would bypass the moderation rules.
+    path("kommentare/abbestellen/<str:key>/", xtd_views.mute, name="comments-xtd-mute"),
     path(
         "anmelden/",
         auth_views.LoginView.as_view(template_name="registration/login.html"),

@@ -80,7 +80,17 @@ ROLES = [
         },
         media=True,
     ),
-    Role(MODERATORS, admin=True),
+    # Moderators work the comment desk and edit its rules and rejection
+    # reasons; they have no rights on pages, images or documents.
+    Role(
+        MODERATORS,
+        admin=True,
+        models={
+            "comments.PublicComment": ("moderate",),
+            "comments.CommentRules": ("change",),
+            "comments.RejectionReason": ("add", "change", "delete"),
+        },
+    ),
     Role(TRANSLATORS, admin=True),
     Role(MEMBERS),
     Role(BOARD),
@@ -196,7 +206,7 @@ def role_descriptions():
     return {
         PRESS_OFFICE: _("Pressemitteilungen anlegen, bearbeiten, freigeben und veröffentlichen"),
         EDITORS: _("Projekte, Mitglieder, Termine, Artikel; Pressemitteilungen nur entwerfen"),
-        MODERATORS: _("Kommentarmoderation (folgt)"),
+        MODERATORS: _("Leserkommentare moderieren, Kommentarregeln und Ablehnungsgründe pflegen"),
         TRANSLATORS: _("Übersetzungen (folgt)"),
         MEMBERS: _("Mitgliederbereich lesen"),
         BOARD: _("Mitgliederbereich lesen"),

@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
+from comments.models import CommentablePage
 from home.models import SiteImage, Topic
 from home.models.querysets import ListingQuerySet
 from press.blocks import PressReleaseBody
@@ -132,7 +133,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         return PressReleaseAtomFeed(self)(request)
 
 
-class PressReleasePage(Page):
+class PressReleasePage(CommentablePage, Page):
     """A press release: date, place, lead, body with quotes, contacts, topics, projects."""
 
     date = models.DateField(
@@ -182,6 +183,8 @@ class PressReleasePage(Page):
             heading=_("Zuordnung"),
         ),
     ]
+
+    settings_panels = Page.settings_panels + CommentablePage.comment_panels
 
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),

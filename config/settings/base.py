@@ -15,6 +15,11 @@ INSTALLED_APPS = [
     "home",
     "press",
     "search",
+    # django-comments-xtd before django-comments (its templates win), and our
+    # comments app after both: its ready() adjusts xtd's signal handlers.
+    "django_comments_xtd",
+    "django_comments",
+    "comments",
     "wagtail_footnotes",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -42,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +155,29 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_BASE_URL = environment.BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_FOOTNOTES_TEXT_FEATURES = ["bold", "italic", "link"]
+
+# Reader comments (comments/): django-comments-xtd with our model and form.
+# django-comments needs django.contrib.sites; Wagtail's sites are separate.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "comments.models.PublicComment"
+COMMENTS_XTD_FORM_CLASS = "comments.forms.PublicCommentForm"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 3  # levels 0-3: four levels of nesting
+# Our own flow stores first and confirms later (comments.views); xtd's
+# confirm-before-store flow is off. Whether to confirm is a site setting.
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_CONTACT_EMAIL = environment.COMMENTS_CONTACT_EMAIL
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENT_MAX_LENGTH = 3000
+COMMENTS_OFFICIAL_NAME = "LAMSA e.V."
+COMMENTS_CONTACT_EMAIL = environment.COMMENTS_CONTACT_EMAIL
+# django-ratelimit counts in the default cache; production should share one
+# between workers (CACHE_URL=rediscache://...). Local memory is fine for one process.
+RATELIMIT_USE_CACHE = "default"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if CACHES["default"]["BACKEND"].endswith(
+    "LocMemCache"
+) else []
 
 REST_FRAMEWORK = {
     # The public API is read-only JSON; no browsable HTML API with forms.

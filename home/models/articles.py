@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from comments.models import CommentablePage
 from home.blocks import ArticleBody
 from home.models.querysets import ListingQuerySet
 
@@ -40,7 +41,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(CommentablePage, Page):
     """A longer text by named authors, with numbered footnotes and an optional PDF version."""
 
     date = models.DateField(_("Datum"))
@@ -65,6 +66,8 @@ class ArticlePage(Page):
         InlinePanel("footnotes", label=_("Fußnoten")),
         FieldPanel("pdf"),
     ]
+
+    settings_panels = Page.settings_panels + CommentablePage.comment_panels
 
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
