@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test test-postgres lint format check lock clean
+.PHONY: install browser run serve demo test test-postgres lint format check lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -30,14 +30,18 @@ demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
+## browser: Debian's Chromium for the real-browser tests (installed if missing)
+browser:
+	scripts/chromium install
+
 ## test: install and run the test suite (SQLite unless DATABASE_URL is set)
-test: install
+test: install browser
 	$(BIN)/pytest -q
 
 ## test-postgres: run the suite against a throwaway local PostgreSQL (Debian packages)
 test-postgres: install
 	scripts/postgres start
-	DATABASE_URL=$$(scripts/postgres url) $(BIN)/pytest -q; status=$$?; scripts/postgres stop; exit $$status
+	DATABASE_URL=$$(scripts/postgres url) $(BIN)/pytest -q -m "not browser"; status=$$?; scripts/postgres stop; exit $$status
 
 ## lint: ruff (with Django rules) and djhtml on templates
 lint: install

@@ -98,7 +98,7 @@ def post_comment(request):
     if request.user.is_authenticated:
         comment.user = request.user
     if comment_rules.ip_retention_days:
-        comment.ip_address = request.META.get("REMOTE_ADDR")
+        comment.ip_address = request.META.get(settings.RATELIMIT_IP_META_KEY)
     comment.email_confirmed = bool(
         request.user.is_authenticated or not comment_rules.require_email_confirmation
     )

@@ -52,6 +52,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LAMSA e.V. <noreply@localhost>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# The request header that carries the reader's address behind a reverse proxy
+# (e.g. HTTP_X_REAL_IP); used by the comment rate limit and the IP log.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="REMOTE_ADDR")
 # Where writers of rejected comments and reporters can object to a decision.
 COMMENTS_CONTACT_EMAIL = env.str("COMMENTS_CONTACT_EMAIL", default="moderation@localhost")
 ADMINS_EMAILS = env.list("ADMINS", default=[])

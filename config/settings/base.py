@@ -175,6 +175,7 @@ COMMENTS_CONTACT_EMAIL = environment.COMMENTS_CONTACT_EMAIL
 # django-ratelimit counts in the default cache; production should share one
 # between workers (CACHE_URL=rediscache://...). Local memory is fine for one process.
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = environment.CLIENT_IP_HEADER
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if CACHES["default"]["BACKEND"].endswith(
     "LocMemCache"
 ) else []
