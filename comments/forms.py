@@ -11,6 +11,17 @@ from django_comments_xtd.forms import XtdCommentForm
 from comments.models import MAX_THREAD_LEVEL, CommentReport, PublicComment, ReportReason, Status
 
 
+class CommentTextField(forms.CharField):
+    """Counts a line break as one character, as the browser's counter does.
+
+    Browsers submit line breaks as CR LF, which would make a text that fits
+    the textarea's maxlength too long on the server.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 class PublicCommentForm(XtdCommentForm):
     """django-comments-xtd's form (security hash, timestamp, honeypot, reply_to) for our model.
 
@@ -21,6 +32,7 @@ class PublicCommentForm(XtdCommentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["url"]
+        self.fields["comment"] = CommentTextField(max_length=settings.COMMENT_MAX_LENGTH)
         name, email, text = self.fields["name"], self.fields["email"], self.fields["comment"]
         name.label = _("Name")
         name.widget = forms.TextInput(attrs={"autocomplete": "name", "maxlength": name.max_length})
@@ -29,13 +41,15 @@ class PublicCommentForm(XtdCommentForm):
         email.widget = forms.EmailInput(attrs={"autocomplete": "email"})
         text.label = _("Kommentar")
         text.max_length = settings.COMMENT_MAX_LENGTH
-        text.help_text = _("Nur Text; Links werden automatisch verlinkt. Höchstens %(n)s Zeichen.") % {
-            "n": settings.COMMENT_MAX_LENGTH
-        }
+        text.help_text = _(
+            "Nur Text; Links werden automatisch verlinkt. Höchstens %(n)s Zeichen."
+        ) % {"n": settings.COMMENT_MAX_LENGTH}
         text.widget = forms.Textarea(
             attrs={"rows": 6, "maxlength": settings.COMMENT_MAX_LENGTH, "data-counter": "true"}
         )
-        self.fields["followup"].label = _("Benachrichtigen Sie mich per E-Mail über Antworten auf meinen Kommentar.")
+        self.fields["followup"].label = _(
+            "Benachrichtigen Sie mich per E-Mail über Antworten auf meinen Kommentar."
+        )
         self.fields["followup"].widget.attrs.pop("class", None)
         self.fields["honeypot"].label = _("Dieses Feld bitte leer lassen")
         self.fields["honeypot"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
@@ -102,6 +116,9 @@ class ReportForm(forms.ModelForm):
 
     good_faith = forms.BooleanField(
         required=True,
+        error_messages={
+            "required": _("Bitte bestätigen Sie, dass Sie die Meldung in gutem Glauben abgeben.")
+        },
         label=_(
             "Ich bestätige, dass meine Angaben nach bestem Wissen richtig und vollständig sind."
         ),
@@ -120,8 +137,13 @@ class ReportForm(forms.ModelForm):
             "explanation": _("Begründung"),
         }
         help_texts = {
-            "reporter_email": _("Dann erhalten Sie eine Eingangsbestätigung und unsere Entscheidung."),
-            "explanation": _("Warum sollte der Kommentar entfernt werden? Bei rechtswidrigen Inhalten bitte genau begründen."),
+            "reporter_email": _(
+                "Dann erhalten Sie eine Eingangsbestätigung und unsere Entscheidung."
+            ),
+            "explanation": _(
+                "Warum sollte der Kommentar entfernt werden? "
+                "Bei rechtswidrigen Inhalten bitte genau begründen."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -130,7 +152,10 @@ class ReportForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("reason") == ReportReason.ILLEGAL and not cleaned.get("explanation", "").strip():
+        if (
+            cleaned.get("reason") == ReportReason.ILLEGAL
+            and not cleaned.get("explanation", "").strip()
+        ):
             self.add_error(
                 "explanation",
                 _("Bitte erklären Sie, warum der Inhalt rechtswidrig sein könnte."),

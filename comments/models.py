@@ -63,9 +63,9 @@ class HoldReason(models.TextChoices):
 class PublicCommentQuerySet(models.QuerySet):
     def for_page(self, page):
         """Every comment on one page, in thread order (django-comments-xtd's order)."""
-        return self.filter(
-            content_type_id=page.content_type_id, object_pk=str(page.pk)
-        ).order_by("thread_id", "order")
+        return self.filter(content_type_id=page.content_type_id, object_pk=str(page.pk)).order_by(
+            "thread_id", "order"
+        )
 
     def public(self):
         return self.filter(status=Status.APPROVED)
@@ -75,10 +75,17 @@ class PublicCommentQuerySet(models.QuerySet):
 
     def reported(self):
         """Comments with at least one report nobody has dealt with yet."""
-        return self.filter(reports__resolved_at__isnull=True).distinct()
+        # A subquery, not reports__resolved_at__isnull: across the reverse
+        # relation that is a LEFT JOIN and would match comments without reports.
+        return self.filter(pk__in=open_report_comment_ids())
 
     def by_writer(self, email):
         return self.filter(user_email__iexact=email.strip())
+
+
+def open_report_comment_ids():
+    """Subquery: the ids of comments with at least one unresolved report."""
+    return CommentReport.objects.filter(resolved_at__isnull=True).values("comment_id")
 
 
 class PublicComment(XtdComment):
@@ -165,7 +172,10 @@ class PublicComment(XtdComment):
 class ReportReason(models.TextChoices):
     """What a reader can report (DSA Art. 16 notice and action)."""
 
-    ILLEGAL = "illegal", _("Möglicherweise rechtswidriger Inhalt (z. B. Volksverhetzung, Bedrohung)")
+    ILLEGAL = (
+        "illegal",
+        _("Möglicherweise rechtswidriger Inhalt (z. B. Volksverhetzung, Bedrohung)"),
+    )
     INSULT = "insult", _("Beleidigung oder persönlicher Angriff")
     HATE = "hate", _("Hetze oder Diskriminierung")
     PRIVACY = "privacy", _("Private Daten einer Person")
@@ -397,9 +407,7 @@ class CommentRules(BaseSiteSetting):
         default=30,
         help_text=_("Gezählt ab der ersten Veröffentlichung; je Seite änderbar. 0 = nie."),
     )
-    page_size = models.PositiveSmallIntegerField(
-        _("Diskussionsstränge pro Seite"), default=20
-    )
+    page_size = models.PositiveSmallIntegerField(_("Diskussionsstränge pro Seite"), default=20)
     ip_retention_days = models.PositiveSmallIntegerField(
         _("IP-Adressen speichern (Tage)"),
         default=7,
@@ -430,7 +438,11 @@ class CommentRules(BaseSiteSetting):
             heading=_("Missbrauch"),
         ),
         MultiFieldPanel(
-            [FieldPanel("close_after_days"), FieldPanel("page_size"), FieldPanel("ip_retention_days")],
+            [
+                FieldPanel("close_after_days"),
+                FieldPanel("page_size"),
+                FieldPanel("ip_retention_days"),
+            ],
             heading=_("Anzeige und Datenschutz"),
         ),
     ]

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMessage, send_mass_mail
 from django.db import transaction
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +29,7 @@ from comments.models import (
     RaidLock,
     RejectionReason,
     Status,
+    open_report_comment_ids,
 )
 from home.roles import MODERATORS
 
@@ -51,9 +53,16 @@ def log(comment, action, actor=None, *, from_status="", reason="", note="", page
 
 
 def _resolve_reports(comment, actor):
-    comment.reports.filter(resolved_at__isnull=True).update(
+    """Close the open reports of a decided comment; tell reporters the outcome (DSA 16(5))."""
+    open_reports = list(comment.reports.filter(resolved_at__isnull=True))
+    if not open_reports:
+        return
+    comment.reports.filter(pk__in=[r.pk for r in open_reports]).update(
         resolved_at=timezone.now(), resolved_by=actor
     )
+    for report in open_reports:
+        if report.reporter_email:
+            transaction.on_commit(lambda r=report: send_report_decision(r, comment))
 
 
 def _decide(comment, status, action, actor, *, reason="", note=""):
@@ -87,14 +96,19 @@ def reject(comment, actor, *, reason: RejectionReason | None = None, note="", br
     if branch:
         rejected += [c for c in descendants(comment) if c.status != Status.REJECTED]
     label = reason.title if reason else ""
+    was_public = {target.pk: target.is_visible for target in rejected}
     for index, target in enumerate(rejected):
         target.rejection_reason = reason
         action = Action.REJECTED_BRANCH if index == 0 and branch else Action.REJECTED
-        _decide(target, Status.REJECTED, action, actor, reason=label, note=note if index == 0 else "")
+        _decide(
+            target, Status.REJECTED, action, actor, reason=label, note=note if index == 0 else ""
+        )
     if send_statement:
         for target in rejected:
             if target.user_email and not target.is_official:
-                transaction.on_commit(lambda t=target: send_statement_of_reasons(t, actor))
+                transaction.on_commit(
+                    lambda t=target: send_statement_of_reasons(t, actor, was_public[t.pk])
+                )
     return rejected
 
 
@@ -125,7 +139,10 @@ def reopen(comment, actor, note="") -> None:
 
 @transaction.atomic
 def edit(comment, actor, new_text: str, note="") -> None:
-    """Change a comment's text; the page shows that moderation edited it, the log keeps the old text."""
+    """Change a comment's text.
+
+    The page shows that moderation edited it; the log keeps the old text.
+    """
     old_text = comment.comment
     if old_text == new_text:
         return
@@ -185,7 +202,8 @@ def descendants(comment: PublicComment) -> list[PublicComment]:
 
 def ancestors(comment: PublicComment, by_pk: dict[int, PublicComment] | None = None) -> list:
     by_pk = by_pk or {
-        c.pk: c for c in PublicComment.objects.filter(thread_id=comment.thread_id, level__lt=comment.level)
+        c.pk: c
+        for c in PublicComment.objects.filter(thread_id=comment.thread_id, level__lt=comment.level)
     }
     chain = []
     current = comment
@@ -231,7 +249,7 @@ def notify_reply_subscribers(comment: PublicComment) -> int:
         ):
             recipients.setdefault(email.lower(), earlier)
     messages = []
-    for email, earlier in recipients.items():
+    for earlier in recipients.values():
         key = signed.dumps(earlier, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
         context = {
             "name": earlier.user_name,
@@ -240,7 +258,9 @@ def notify_reply_subscribers(comment: PublicComment) -> int:
             "reply_url": absolute(comment.get_absolute_url()),
             "mute_url": absolute(reverse("comments-xtd-mute", args=[key.decode()])),
         }
-        subject = _("Neue Antwort auf Ihren Kommentar: %(title)s") % {"title": page.title if page else ""}
+        subject = _("Neue Antwort auf Ihren Kommentar: %(title)s") % {
+            "title": page.title if page else ""
+        }
         body = render_to_string("comments/email/reply_notification.txt", context)
         messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [earlier.user_email]))
     if messages:
@@ -248,8 +268,12 @@ def notify_reply_subscribers(comment: PublicComment) -> int:
     return len(messages)
 
 
-def send_statement_of_reasons(comment: PublicComment, actor=None) -> bool:
-    """Tell the writer why their comment was rejected (DSA Art. 17), from the chosen reason's text."""
+def send_statement_of_reasons(comment: PublicComment, actor=None, was_public=False) -> bool:
+    """Tell the writer why their comment was rejected (DSA Art. 17).
+
+    The text comes from the chosen rejection reason; replies go to the
+    moderation contact address, where the writer can object.
+    """
     if not comment.user_email:
         return False
     page = _page_of(comment)
@@ -259,11 +283,22 @@ def send_statement_of_reasons(comment: PublicComment, actor=None) -> bool:
         "page_url": absolute(page.url) if page and page.url else "",
         "reason": comment.rejection_reason,
         "contact_email": settings.COMMENTS_CONTACT_EMAIL,
+        "was_public": was_public,
     }
-    subject = _("Ihr Kommentar wurde nicht veröffentlicht")
+    subject = (
+        _("Ihr Kommentar wurde entfernt")
+        if was_public
+        else _("Ihr Kommentar wurde nicht veröffentlicht")
+    )
     body = render_to_string("comments/email/statement_of_reasons.txt", context)
     try:
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [comment.user_email]).send()
+        EmailMessage(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [comment.user_email],
+            reply_to=[settings.COMMENTS_CONTACT_EMAIL],
+        ).send()
     except Exception:  # a mail server that is down must not undo the decision
         logger.exception("Statement of reasons for comment %s not sent", comment.pk)
         return False
@@ -283,12 +318,17 @@ def send_confirmation_request(comment: PublicComment) -> None:
         "comments/email/confirmation_request.txt", {"comment": comment, "page": page, "url": url}
     )
     EmailMessage(
-        _("Bitte bestätigen Sie Ihren Kommentar"), body, settings.DEFAULT_FROM_EMAIL, [comment.user_email]
+        _("Bitte bestätigen Sie Ihren Kommentar"),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [comment.user_email],
     ).send(fail_silently=True)
 
 
 def moderator_emails() -> list[str]:
-    users = get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
+    users = (
+        get_user_model().objects.filter(is_active=True, groups__name=MODERATORS).exclude(email="")
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 
@@ -321,13 +361,18 @@ def lift_raid(lock: RaidLock, actor) -> None:
 
 def queue_sizes() -> dict[str, int]:
     """Comments per queue, in two queries (dashboard panel, digest, desk tabs)."""
-    from django.db.models import Count
-
-    sizes = {status: 0 for status in Status.values}
+    sizes = dict.fromkeys(Status.values, 0)
     for row in PublicComment.objects.order_by().values("status").annotate(n=Count("pk")):
         sizes[row["status"]] = row["n"]
-    sizes["reported"] = PublicComment.objects.reported().order_by().count()
+    sizes["reported"] = PublicComment.objects.reported().count()
     return sizes
+
+
+def waiting_count() -> int:
+    """Comments that wait for a first decision or carry an open report, counted once each."""
+    return PublicComment.objects.filter(
+        Q(status=Status.PENDING) | Q(pk__in=open_report_comment_ids())
+    ).count()
 
 
 def send_report_receipt(report) -> None:
@@ -337,5 +382,29 @@ def send_report_receipt(report) -> None:
         {"report": report, "comment": report.comment, "page": _page_of(report.comment)},
     )
     EmailMessage(
-        _("Ihre Meldung ist bei uns eingegangen"), body, settings.DEFAULT_FROM_EMAIL, [report.reporter_email]
+        _("Ihre Meldung ist bei uns eingegangen"),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [report.reporter_email],
+    ).send(fail_silently=True)
+
+
+def send_report_decision(report, comment) -> None:
+    """Tell a reporter what was decided about the comment they reported (DSA Art. 16(5))."""
+    body = render_to_string(
+        "comments/email/report_decision.txt",
+        {
+            "report": report,
+            "comment": comment,
+            "page": _page_of(comment),
+            "removed": not comment.is_visible,
+            "contact_email": settings.COMMENTS_CONTACT_EMAIL,
+        },
+    )
+    EmailMessage(
+        _("Entscheidung zu Ihrer Meldung"),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [report.reporter_email],
+        reply_to=[settings.COMMENTS_CONTACT_EMAIL],
     ).send(fail_silently=True)

@@ -25,6 +25,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _FOLD = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"}
 # Single letters separated by dots, dashes, spaces or stars: "I.d.i.o.t", "h-u-r-e".
 _SPACED = re.compile(r"\b(?:\w[\s.\-_*+]){2,}\w\b")
+_TRAILING_BANG = re.compile(r"!+(?![a-z0-9])")
 _REPEATS = re.compile(r"(.)\1{2,}")
 _WORD = re.compile(r"[a-z]+")
 URL_PATTERN = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -41,12 +42,15 @@ def fold(text: str) -> str:
 def normalise(text: str) -> str:
     """What the term lists are matched against: folded, de-obfuscated text."""
     text = _SPACED.sub(lambda m: re.sub(r"[\s.\-_*+]", "", m.group()), text)
-    text = fold(text).translate(_LEET)
+    # "!" ends sentences far more often than it stands for an i ("D!ck").
+    text = _TRAILING_BANG.sub(" ", fold(text)).translate(_LEET)
     # "Iiiidiot" -> "iidiot": three or more repeats collapse to two (keeps "Boot").
     return _REPEATS.sub(r"\1\1", text)
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
+    # The pure-Python stemmer is slow, and every term stems every word again.
     return _stemmer.stemWord(word)
 
 
@@ -66,9 +70,7 @@ class Term:
             # A stem inside a word catches inflections ("Idioten") and compounds
             # ("Scheißidiot", "Idiotenpartei"); short stems only as whole words,
             # or "ass" would flag "Klasse".
-            elif len(self.stem) >= 4 and self.stem in word:
-                return True
-            elif _stem(word) == self.stem:
+            elif (len(self.stem) >= 4 and self.stem in word) or _stem(word) == self.stem:
                 return True
         return False
 

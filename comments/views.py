@@ -47,6 +47,13 @@ def _commentable_page(content_type: str, object_pk: str):
     return model_class.objects.filter(pk=pk).first()
 
 
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 def _is_readable(page) -> bool:
     return page.live and not page.get_view_restrictions().exists()
 
@@ -64,29 +71,46 @@ def _refuse(request, page, message, form=None, status=400):
 
 @require_POST
 def post_comment(request):
-    page = _commentable_page(request.POST.get("content_type", ""), request.POST.get("object_pk", ""))
+    page = _commentable_page(
+        request.POST.get("content_type", ""), request.POST.get("object_pk", "")
+    )
     if page is None:
-        return _refuse(request, None, _("Dieses Formular gehört zu keiner Seite, die Kommentare annimmt."))
+        return _refuse(
+            request, None, _("Dieses Formular gehört zu keiner Seite, die Kommentare annimmt.")
+        )
     if not _is_readable(page):
         return _refuse(request, None, _("Diese Seite ist nicht veröffentlicht."), status=404)
     comment_rules = CommentRules.for_request(request)
     if not page.comments_open(comment_rules):
-        return _refuse(request, page, _("Die Kommentare zu dieser Seite sind geschlossen."), status=403)
+        return _refuse(
+            request, page, _("Die Kommentare zu dieser Seite sind geschlossen."), status=403
+        )
 
     form = PublicCommentForm(page, data=request.POST)
     form.is_valid()
     security = form.security_errors()
     if "security_hash" in security or (security and "timestamp" not in security):
-        return _refuse(request, page, _("Das Formular wurde verändert und kann nicht angenommen werden."))
+        return _refuse(
+            request, page, _("Das Formular wurde verändert und kann nicht angenommen werden.")
+        )
     if "timestamp" in security:
         form = form.refresh_security_data()
         form.is_valid()
-        form.add_error(None, _("Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal ab."))
+        form.add_error(
+            None, _("Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal ab.")
+        )
     if form.errors:
         return render(
             request,
             "comments/form_page.html",
-            {"target_page": page, "form": form, "comment_rules": comment_rules},
+            {
+                "target_page": page,
+                "form": form,
+                "comment_rules": comment_rules,
+                "reply_to": PublicComment.objects.filter(
+                    pk=_int(request.POST.get("reply_to")), status=Status.APPROVED
+                ).first(),
+            },
             status=400,
         )
 
@@ -138,7 +162,7 @@ def _after_post(comment):
 
 
 def sent(request, token):
-    """"Thank you, your comment awaits review", with the text so the writer can keep it."""
+    """ "Thank you, your comment awaits review", with the text so the writer can keep it."""
     try:
         pk = signing.loads(token, salt=SENT_SALT, max_age=7 * 24 * 3600)
     except signing.BadSignature as error:
@@ -197,22 +221,47 @@ def report(request, pk):
         raise Http404
     if request.method == "POST":
         form = ReportForm(request.POST)
-        limited = is_ratelimited(request, group="comments:report", key="ip", rate="20/h", increment=True)
+        limited = is_ratelimited(
+            request, group="comments:report", key="ip", rate="20/h", increment=True
+        )
         if limited:
             form.is_valid()
-            form.add_error(None, _("Sie haben sehr viele Meldungen geschickt. Bitte versuchen Sie es später noch einmal."))
-            return render(request, "comments/report.html", {"comment": comment, "form": form, "target_page": page}, status=429)
+            form.add_error(
+                None,
+                _(
+                    "Sie haben sehr viele Meldungen geschickt. "
+                    "Bitte versuchen Sie es später noch einmal."
+                ),
+            )
+            return render(
+                request,
+                "comments/report.html",
+                {"comment": comment, "form": form, "target_page": page},
+                status=429,
+            )
         if form.is_valid():
             with transaction.atomic():
                 filed = form.save(commit=False)
                 filed.comment = comment
                 filed.save()
-                moderation.log(comment, Action.REPORTED, reason=filed.get_reason_display(), note=filed.explanation)
+                moderation.log(
+                    comment,
+                    Action.REPORTED,
+                    reason=filed.get_reason_display(),
+                    note=filed.explanation,
+                )
             if filed.reporter_email:
                 moderation.send_report_receipt(filed)
-            return render(request, "comments/report_done.html", {"comment": comment, "target_page": page})
+            return render(
+                request, "comments/report_done.html", {"comment": comment, "target_page": page}
+            )
         status = 400
     else:
         form = ReportForm()
         status = 200
-    return render(request, "comments/report.html", {"comment": comment, "form": form, "target_page": page}, status=status)
+    return render(
+        request,
+        "comments/report.html",
+        {"comment": comment, "form": form, "target_page": page},
+        status=status,
+    )

@@ -29,6 +29,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Revision, Site
 from wagtail_footnotes.models import Footnote
 
+from comments.demo import load_comments
 from home import factories, models
 from home.demo_media import make_image, make_pdf
 from home.roles import BOARD, MEMBERS, setup_roles
@@ -262,11 +263,13 @@ class DemoLoader:
         setup_roles()
         self.restrict_members_area()
         self.load_users()
+        # Reader comments last: they need the pages and the demo "moderation" login.
+        comments = load_comments()
         # Each run publishes a new revision of every demo page; drop the ones it
         # superseded (Wagtail keeps live, latest and in-moderation revisions), so
         # running the command again leaves the same content and history size.
         call_command("purge_revisions", verbosity=0)
-        return self.summary()
+        return {**self.summary(), "Kommentare": comments}
 
     def load_vocabularies(self):
         for slug, name in self.site_data["topics"]:

@@ -1,4 +1,4 @@
-"""``{% comment_section page %}`` renders a page's thread and form; ``|comment_text`` renders a comment."""
+"""Template tags: ``{% comment_section page %}`` (thread and form), ``|comment_text``."""
 
 from django import template
 from django.utils.html import linebreaks, urlize

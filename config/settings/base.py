@@ -176,9 +176,9 @@ COMMENTS_CONTACT_EMAIL = environment.COMMENTS_CONTACT_EMAIL
 # between workers (CACHE_URL=rediscache://...). Local memory is fine for one process.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = environment.CLIENT_IP_HEADER
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if CACHES["default"]["BACKEND"].endswith(
-    "LocMemCache"
-) else []
+SILENCED_SYSTEM_CHECKS = (
+    ["django_ratelimit.W001"] if CACHES["default"]["BACKEND"].endswith("LocMemCache") else []
+)
 
 REST_FRAMEWORK = {
     # The public API is read-only JSON; no browsable HTML API with forms.

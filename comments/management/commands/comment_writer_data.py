@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, email, yes, **options):
         if action == "export":
-            self.stdout.write(json.dumps(privacy.export_writer(email), ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(privacy.export_writer(email), ensure_ascii=False, indent=2)
+            )
             return
         if not yes:
             answer = input(f"Alle Kommentardaten von {email} unwiderruflich löschen? [j/N] ")
