@@ -38,7 +38,7 @@ from comments.models import (
     RejectionReason,
     Status,
 )
-from comments.rules import URL_PATTERN, find_terms
+from comments.rules import content_reasons
 
 DEMO_FILE = Path(settings.BASE_DIR) / "site" / "demo" / "comments.json"
 MODERATOR = "moderation"
@@ -241,25 +241,15 @@ class CommentLoader:
 
     def hold_reasons(self, comment: PublicComment, extra: list[dict]) -> list[dict]:
         """What ``comments.rules.evaluate`` would have recorded for an anonymous reader."""
-        rules, text = self.rules, comment.comment
         reasons = []
-        if rules.premoderate_anonymous:
-            reasons.append((HoldReason.PREMODERATION, ""))
-        if blocked := find_terms(text, rules.blocked_terms):
-            reasons.append((HoldReason.BLOCKED_TERM, ", ".join(blocked)))
-        if suspect := find_terms(text, rules.suspect_terms):
-            reasons.append((HoldReason.SUSPECT_TERM, ", ".join(suspect)))
-        links = len(URL_PATTERN.findall(text))
-        if links > rules.max_links:
-            reasons.append((HoldReason.LINKS, str(links)))
-        earlier = PublicComment.objects.by_writer(comment.user_email)
-        if rules.hold_first_time and not earlier.filter(status=Status.APPROVED).exists():
-            reasons.append((HoldReason.FIRST_TIME, ""))
-        since = comment.submit_date - datetime.timedelta(hours=rules.duplicate_window_hours)
-        if PublicComment.objects.filter(comment=text, submit_date__gte=since).exists():
-            reasons.append((HoldReason.DUPLICATE, ""))
-        reasons += [(HoldReason(item["code"]), item.get("detail", "")) for item in extra]
-        return [{"code": str(code), "detail": detail} for code, detail in reasons]
+        if self.rules.premoderate_anonymous:
+            reasons.append({"code": str(HoldReason.PREMODERATION), "detail": ""})
+        reasons += content_reasons(comment, self.rules)
+        reasons += [
+            {"code": str(HoldReason(item["code"])), "detail": item.get("detail", "")}
+            for item in extra
+        ]
+        return reasons
 
     def approve_first(self, step: Step) -> int:
         comment = self.fresh(step)

@@ -125,6 +125,30 @@ def evaluate(comment: PublicComment, page, request, rules: CommentRules, honeypo
     if RaidLock.objects.filter(page_id=page.pk, lifted_at__isnull=True).exists():
         reasons.append(_reason(HoldReason.RAID))
 
+    reasons += content_reasons(comment, rules, trusted=is_member_of_staff)
+
+    if _over_rate_limit(request, comment.user_email, rules):
+        reasons.append(_reason(HoldReason.RATE_LIMIT))
+
+    if not comment.email_confirmed:
+        reasons.append(_reason(HoldReason.UNCONFIRMED))
+
+    raid_started = False
+    if not PublicComment.objects.by_writer(comment.user_email).exists():
+        raid_started = _detect_raid(page, rules)
+        if raid_started:
+            reasons.append(_reason(HoldReason.RAID))
+
+    return Verdict(Status.PENDING if reasons else Status.APPROVED, reasons, raid_started)
+
+
+def content_reasons(comment: PublicComment, rules: CommentRules, trusted=False) -> list[dict]:
+    """The rules about the comment and its writer's record: terms, links, first time, duplicates.
+
+    Used for every post and by the demo loader, which replays comments
+    without a request.
+    """
+    reasons = []
     blocked = find_terms(comment.comment, rules.blocked_terms)
     if blocked:
         reasons.append(_reason(HoldReason.BLOCKED_TERM, ", ".join(blocked)))
@@ -137,27 +161,17 @@ def evaluate(comment: PublicComment, page, request, rules: CommentRules, honeypo
         reasons.append(_reason(HoldReason.LINKS, str(links)))
 
     earlier = PublicComment.objects.by_writer(comment.user_email)
-    first_time = not earlier.filter(status=Status.APPROVED).exists()
-    if rules.hold_first_time and first_time and not is_member_of_staff:
+    if (
+        rules.hold_first_time
+        and not trusted
+        and not earlier.filter(status=Status.APPROVED).exists()
+    ):
         reasons.append(_reason(HoldReason.FIRST_TIME))
 
-    since = timezone.now() - timedelta(hours=rules.duplicate_window_hours)
+    since = (comment.submit_date or timezone.now()) - timedelta(hours=rules.duplicate_window_hours)
     if PublicComment.objects.filter(comment=comment.comment, submit_date__gte=since).exists():
         reasons.append(_reason(HoldReason.DUPLICATE))
-
-    if _over_rate_limit(request, comment.user_email, rules):
-        reasons.append(_reason(HoldReason.RATE_LIMIT))
-
-    if not comment.email_confirmed:
-        reasons.append(_reason(HoldReason.UNCONFIRMED))
-
-    raid_started = False
-    if not earlier.exists():
-        raid_started = _detect_raid(page, rules)
-        if raid_started:
-            reasons.append(_reason(HoldReason.RAID))
-
-    return Verdict(Status.PENDING if reasons else Status.APPROVED, reasons, raid_started)
+    return reasons
 
 
 def _over_rate_limit(request, email: str, rules: CommentRules) -> bool:
