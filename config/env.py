@@ -58,6 +58,16 @@ CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="REMOTE_ADDR")
 # Where writers of rejected comments and reporters can object to a decision.
 COMMENTS_CONTACT_EMAIL = env.str("COMMENTS_CONTACT_EMAIL", default="moderation@localhost")
 ADMINS_EMAILS = env.list("ADMINS", default=[])
+# Site languages, German (the source) first. Adding "tr" here (and running
+# setup_roles) is all it takes to add Turkish.
+SITE_LANGUAGES = env.list("SITE_LANGUAGES", default=["de", "en", "ar", "fa", "ru", "uk"])
+# Machine translation for translators' drafts: "deepl", "libretranslate", "dummy" or
+# empty (off); per target language with MACHINE_TRANSLATION_BY_LANGUAGE="fa=libretranslate".
+MACHINE_TRANSLATION = env.str("MACHINE_TRANSLATION", default="")
+MACHINE_TRANSLATION_BY_LANGUAGE = env.dict("MACHINE_TRANSLATION_BY_LANGUAGE", default={})
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
+LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "static_collected")))
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django_comments_xtd import views as xtd_views
@@ -17,17 +18,10 @@ urlpatterns = [
     path("footnotes/", include(footnotes_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("suche/", search_views.search, name="search"),
-    path("kommentare/", include("comments.urls")),
-    # Only the unsubscribe link of django-comments-xtd is mounted: its other
-    # views (posting, flagging, its API) would bypass the moderation rules.
+    # Language-neutral: the unsubscribe link of django-comments-xtd. Only it is
+    # mounted; xtd's other views (posting, flagging, its API) would bypass the
+    # moderation rules.
     path("kommentare/abbestellen/<str:key>/", xtd_views.mute, name="comments-xtd-mute"),
-    path(
-        "anmelden/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
-        name="login",
-    ),
-    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
 ]
 
 if settings.DEBUG:
@@ -35,4 +29,18 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What readers see is served per language: German, the source, without a
+# prefix (addresses already given to the press stay valid), every other
+# language under its code (/en/, /ar/...). LocaleMiddleware activates it.
+urlpatterns += i18n_patterns(
+    path("suche/", search_views.search, name="search"),
+    path("kommentare/", include("comments.urls")),
+    path(
+        "anmelden/",
+        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        name="login",
+    ),
+    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

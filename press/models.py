@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from comments.models import CommentablePage
 from home.models import SiteImage, Topic
@@ -43,6 +44,8 @@ class PressContact(TranslatableMixin, index.Indexed, models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("phone"), FieldPanel("email")]
+    # A person's name and numbers are the same in every language; the role is translated.
+    override_translatable_fields = [SynchronizedField("name"), SynchronizedField("phone")]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -168,6 +171,13 @@ class PressReleasePage(CommentablePage, Page):
     )
 
     objects = PageManager.from_queryset(PressReleaseQuerySet)()
+
+    # Translated: title, lead, body (the words). Synchronised from the German
+    # source on every sync: the date and place of the dateline, the image, the
+    # press contacts and the comment settings, so a translation can never
+    # contradict the original on facts. The embargo time (go_live_at) is never
+    # copied by wagtail-localize; press.translation keeps it in step.
+    override_translatable_fields = [SynchronizedField("place")]
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("place")]),

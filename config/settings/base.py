@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment variables: config/env.py."""
 
-from django.utils.translation import gettext_lazy as _
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 
 from config import env as environment
 
@@ -34,7 +35,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -103,13 +105,28 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/anmelden/"
 
-# Internationalisation: German is the source and default language. The other
-# languages arrive with the translation issue; models are locale-aware already.
+# Internationalisation: German is the source and default language; the others
+# come from SITE_LANGUAGES and are named in their own language (a reader who
+# does not read German must still find theirs in the switcher).
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+if environment.SITE_LANGUAGES[0] != LANGUAGE_CODE:
+    raise ImproperlyConfigured("SITE_LANGUAGES must start with de, the source language.")
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in environment.SITE_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "home.machine_translation.PerLanguageTranslator",
+    "OPTIONS": {
+        "default": environment.MACHINE_TRANSLATION,
+        "by_language": environment.MACHINE_TRANSLATION_BY_LANGUAGE,
+        "deepl": {"AUTH_KEY": environment.DEEPL_API_KEY},
+        "libretranslate": {
+            "LIBRETRANSLATE_URL": environment.LIBRETRANSLATE_URL,
+            "API_KEY": environment.LIBRETRANSLATE_API_KEY,
+        },
+    },
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

@@ -13,3 +13,9 @@ ALLOWED_HOSTS = environment.ALLOWED_HOSTS or ["*"]
 
 # Demo logins printed by `make run`; load_demo creates users only when this is set.
 DEMO_USERS_PASSWORD = "demo-lamsa-2026"  # noqa: S105
+
+# Without a configured engine, development offers wagtail-localize's dummy
+# translator (it reverses word order) so the machine-draft path can be tried.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["default"] = (
+    environment.MACHINE_TRANSLATION or "dummy"
+)

@@ -10,3 +10,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEMO_USERS_PASSWORD = "demo-lamsa-2026"  # noqa: S105
 MEDIA_ROOT = BASE_DIR / ".test-media"
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["default"] = "dummy"

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models.querysets import ListingQuerySet
@@ -93,6 +94,9 @@ class EventPage(RoutablePageMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
     registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
     registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+    # The postal address is the same for every reader; times, links and
+    # projects are synchronised anyway. The venue name may be translated.
+    override_translatable_fields = [SynchronizedField("address")]
     related_projects = ParentalManyToManyField(
         "home.ProjectPage",
         verbose_name=_("Zugehörige Projekte"),

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models.districts import District
 from home.models.querysets import ListingQuerySet
@@ -108,6 +109,18 @@ class MemberOrganisationPage(Page):
         blank=True,
         help_text=_("z. B. „Formular vom 3. März, Ordner Mitglieder 2024“. Nicht öffentlich."),
     )
+
+    # Only the description is translated: place, address, contact person and
+    # the consent record are the same facts in every language, and consent
+    # given for the German page covers its translations.
+    override_translatable_fields = [
+        SynchronizedField("city"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("phone"),
+        SynchronizedField("consent_note"),
+    ]
 
     objects = PageManager.from_queryset(MemberQuerySet)()
 

@@ -13,6 +13,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models.querysets import ListingQuerySet
@@ -106,6 +107,16 @@ class ProjectPage(Page):
     contact_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
     address = models.TextField(_("Anschrift des Projektbüros"), blank=True)
+
+    # Names, acronyms, contact details and the postal address are facts and
+    # stay as in the German source; descriptions, programme names and target
+    # groups are translated. Dates, logo and status are synchronised anyway.
+    override_translatable_fields = [
+        SynchronizedField("acronym"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("address"),
+    ]
 
     objects = PageManager.from_queryset(ProjectQuerySet)()
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
@@ -17,6 +18,9 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The slug stays German in every language, so a filter address differs
+    # only in its language prefix; the name is translated.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -37,6 +41,8 @@ class Topic(Vocabulary):
 
 class Language(Vocabulary):
     """A language a member organisation works in."""
+
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("code")]
 
     code = models.CharField(
         _("Sprachcode"), max_length=12, blank=True, help_text=_("ISO 639, z. B. „ar“.")
