@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run serve demo test test-postgres lint format check lock clean
+.PHONY: install browser run serve demo test test-postgres lint format check messages lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,17 @@ $(VENV)/.installed: requirements.txt | $(BIN)/activate
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
-## install: create the virtual environment and install the pinned requirements
-install: $(VENV)/.installed
+# Interface strings: the .po catalogues in locale/ are committed, the .mo files
+# Django reads are built here (compile_catalogues uses polib, no GNU gettext
+# needed). One run compiles every stale catalogue, so the other .mo targets are
+# up to date by the time make looks at them.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+locale/%.mo: locale/%.po | $(VENV)/.installed
+	$(MANAGE) compile_catalogues
+
+## install: create the virtual environment, install the pinned requirements, compile the message catalogues
+install: $(VENV)/.installed $(CATALOGUES)
 
 ## run: install, migrate, load the demo content, print the demo logins and serve
 run: install
@@ -59,6 +68,15 @@ format: install
 check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+## messages: collect the interface strings into locale/*/LC_MESSAGES/django.po for every
+##   language in SITE_LANGUAGES (new languages get a new catalogue), then compile them;
+##   translate the new or changed entries in the .po files and commit them (needs GNU gettext)
+messages: install
+	$(MANAGE) makemessages --no-obsolete --add-location=file \
+		$$($(MANAGE) shell --no-imports -v 0 -c 'from django.conf import settings; print(" ".join("-l " + code for code, _ in settings.LANGUAGES))') \
+		--ignore=.venv --ignore=.lock-venv --ignore=tests --ignore=node_modules --ignore=static_collected --ignore=media
+	$(MANAGE) compile_catalogues
 
 ## lock: re-pin requirements.txt from requirements.in
 lock:

@@ -84,7 +84,8 @@ def load_comments(stdout=None) -> str:
 
 def thread_page(thread: dict) -> Page:
     model = apps.get_model(thread["model"])
-    page = model.objects.filter(slug=thread["slug"]).first()
+    # The German original: translations share the slug.
+    page = model.objects.filter(slug=thread["slug"], locale__language_code="de").first()
     if page is None:
         raise CommandError(f"Demo-Kommentare: Seite {thread['slug']!r} fehlt.")
     return page

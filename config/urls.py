@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_footnotes import urls as footnotes_urls
 
 from config.api import api_router
+from home import views as home_views
+from home.sitemaps import TranslatedSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -17,7 +19,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("footnotes/", include(footnotes_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every language's pages, each with its translations as alternates.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     # Language-neutral: the unsubscribe link of django-comments-xtd. Only it is
     # mounted; xtd's other views (posting, flagging, its API) would bypass the
     # moderation rules.
@@ -41,6 +44,8 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    # Where the language switcher leads when the page has no translation yet.
+    path("nicht-uebersetzt/<int:page_id>/", home_views.untranslated, name="untranslated"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -30,8 +30,9 @@ from wagtail.models import Collection, Locale, Page, PageViewRestriction, Revisi
 from wagtail_footnotes.models import Footnote
 
 from comments.demo import load_comments
-from home import factories, models
+from home import factories, models, roles
 from home.demo_media import make_image, make_pdf
+from home.demo_translations import load_translations
 from home.roles import BOARD, MEMBERS, setup_roles
 from press.models import PressContact, PressReleaseContact, PressReleasePage
 
@@ -259,6 +260,9 @@ class DemoLoader:
         self.load_articles()
         self.load_minutes()
         self.load_settings(home)
+        # Translations of the German pages (wagtail-localize); before the roles,
+        # which grant each translator group its language's home page.
+        translations = load_translations(home, log=self.log)
         # Roles grant page permissions on the section pages, so they must exist first.
         setup_roles()
         self.restrict_members_area()
@@ -269,7 +273,7 @@ class DemoLoader:
         # superseded (Wagtail keeps live, latest and in-moderation revisions), so
         # running the command again leaves the same content and history size.
         call_command("purge_revisions", verbosity=0)
-        return {**self.summary(), "Kommentare": comments}
+        return {**self.summary(), "Übersetzungen": translations, "Kommentare": comments}
 
     def load_vocabularies(self):
         for slug, name in self.site_data["topics"]:
@@ -359,7 +363,7 @@ class DemoLoader:
     def load_home(self) -> models.HomePage:
         spec = self.site_data["home"]
         root = Page.get_first_root_node()
-        home = models.HomePage.objects.filter(depth=2).first()
+        home = models.HomePage.objects.filter(depth=2, locale=self.locale).first()
         welcome_pages = list(
             Page.objects.child_of(root).filter(
                 content_type=ContentType.objects.get_for_model(Page), numchild=0
@@ -669,8 +673,13 @@ class DemoLoader:
                 group = Group.objects.filter(name=spec["group"]).first()
                 if group is None:
                     raise CommandError(f"Gruppe {spec['group']!r} fehlt (setup_roles).")
-                user.groups.set([group])
-                self.logins.append((spec["username"], group.name))
+                # Translators also join their languages' groups (home.roles).
+                groups = [group] + [
+                    Group.objects.get(name=roles.translator_group_name(code))
+                    for code in spec.get("translates", [])
+                ]
+                user.groups.set(groups)
+                self.logins.append((spec["username"], ", ".join(g.name for g in groups)))
 
     def summary(self) -> dict:
         return {

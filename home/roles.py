@@ -1,14 +1,40 @@
-"""User groups, their permissions and the press workflow, set up idempotently.
+"""User groups, their permissions, the site's locales and the press workflow, set up idempotently.
 
 Run ``manage.py setup_roles`` after migrating (``load_demo`` and ``make run`` do).
 Page permissions are granted on the section pages, so run it again after
 creating a section page by hand. Every run resets the managed groups to exactly
 the permissions defined here, so a hand-made change in the admin that gives an
 editor the right to publish a release is undone on the next deployment.
+
+Languages. Every run makes sure a Wagtail ``Locale`` exists for every code in
+``settings.LANGUAGES`` (``SITE_LANGUAGES``), so adding ``tr`` there and running
+``setup_roles`` adds Turkish; a language removed from the settings keeps its
+locale and content. Each language but German, the source, gets a translators'
+group "Übersetzung: <language> (<code>)" whose members may add and edit pages in
+that language's tree and nowhere else: the rights sit on the home page of that
+locale. That home page exists only once somebody has translated the German one,
+so run ``setup_roles`` again afterwards (``load_demo`` does; the status
+overview's "Übersetzung anlegen" does it when it creates a home or section page).
+Translators never publish: the section owners (Redaktion, Pressestelle) have
+their rights on the section pages of every language, and a translated release
+goes through the press workflow like a German one.
+
+Translators do not get wagtail-localize's ``submit_translation`` permission: its
+form offers every language and publishes the new page at once when the source
+is live, which would let an Arabic translator create English pages. They create
+translations from the status overview (``home.translation_admin``), which checks
+the rights on the target language's tree. Snippets (press contacts, vocabularies)
+have no per-language permissions in Wagtail, so their translations stay with
+the groups that own them.
+
+The general group "Übersetzung" stays: admin access and the status overview, no
+page rights. It is for people who coordinate translations; give translators
+their language's group (alone or in addition).
 """
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -18,6 +44,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -40,6 +67,9 @@ APPROVAL_TASK = "Freigabe durch die Pressestelle"
 
 PUBLISHING = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 DRAFTING = ("add_page",)
+# Translators add and edit pages of their language; publishing stays with the
+# section owners and the press workflow.
+TRANSLATING = ("add_page", "change_page")
 MEDIA = ("add", "change", "choose")
 
 
@@ -52,6 +82,8 @@ class Role:
     # "app_label.model" -> model permission codename prefixes (add, change, delete, view)
     models: dict[str, tuple[str, ...]] = field(default_factory=dict)
     media: bool = False
+    # Limits ``pages`` to the pages of this language (a translators' group).
+    language_code: str | None = None
 
 
 ROLES = [
@@ -91,10 +123,52 @@ ROLES = [
             "comments.RejectionReason": ("add", "change", "delete"),
         },
     ),
+    # Coordinators of translations: the status overview, no page rights (see above).
     Role(TRANSLATORS, admin=True),
     Role(MEMBERS),
     Role(BOARD),
 ]
+
+
+def translator_group_name(language_code: str) -> str:
+    """ "Übersetzung: English (en)": named in the language itself, as in the switcher."""
+    names = dict(settings.LANGUAGES)
+    return f"{TRANSLATORS}: {names.get(language_code, language_code)} ({language_code})"
+
+
+def translation_languages() -> list[str]:
+    """The codes of the languages translated into: every site language but German."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def translator_roles() -> list[Role]:
+    """One translators' group per target language, with rights on that language's tree only."""
+    return [
+        Role(
+            translator_group_name(code),
+            admin=True,
+            pages={"home.HomePage": TRANSLATING},
+            language_code=code,
+        )
+        for code in translation_languages()
+    ]
+
+
+def managed_roles() -> list[Role]:
+    """Every group setup_roles manages, the translators' groups of today's languages included."""
+    return [*ROLES, *translator_roles()]
+
+
+def translator_languages(user) -> set[str]:
+    """The codes of the languages ``user`` translates into, by their translators' groups."""
+    names = {translator_group_name(code): code for code in translation_languages()}
+    return {names[name] for name in user.groups.values_list("name", flat=True) if name in names}
+
+
+def is_translator(user) -> bool:
+    """Member of the general translators' group or of a language's group."""
+    names = {TRANSLATORS, *(translator_group_name(code) for code in translation_languages())}
+    return user.groups.filter(name__in=names).exists()
 
 
 def _model(label: str):
@@ -127,7 +201,10 @@ def _reset_group(role: Role) -> Group:
 
     GroupPagePermission.objects.filter(group=group).delete()
     for label, codenames in role.pages.items():
-        for page in _model(label).objects.all():
+        pages = _model(label).objects.all()
+        if role.language_code is not None:
+            pages = pages.filter(locale__language_code=role.language_code)
+        for page in pages:
             for codename in codenames:
                 GroupPagePermission.objects.create(
                     group=group, page=page, permission=_page_permission(codename)
@@ -150,6 +227,13 @@ def _reset_group(role: Role) -> Group:
                     ),
                 )
     return group
+
+
+def ensure_locales() -> list[Locale]:
+    """A Wagtail locale for every site language (settings.LANGUAGES), in their order."""
+    return [
+        Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
+    ]
 
 
 def _retire_wagtail_default_groups():
@@ -187,6 +271,7 @@ def _press_workflow():
         WorkflowTask.objects.update_or_create(
             workflow=workflow, task=task, defaults={"sort_order": order}
         )
+    # Every language's press section: a translated release is approved like a German one.
     for page in PressReleaseIndexPage.objects.all():
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
@@ -194,8 +279,9 @@ def _press_workflow():
 
 @transaction.atomic
 def setup_roles() -> list[Group]:
-    """Create or reset every managed group and the press workflow."""
-    groups = [_reset_group(role) for role in ROLES]
+    """Create the site's locales; create or reset every managed group and the press workflow."""
+    ensure_locales()
+    groups = [_reset_group(role) for role in managed_roles()]
     _retire_wagtail_default_groups()
     _press_workflow()
     return groups
@@ -203,11 +289,21 @@ def setup_roles() -> list[Group]:
 
 def role_descriptions():
     """Human-readable summary used by the command's output."""
-    return {
+    descriptions = {
         PRESS_OFFICE: _("Pressemitteilungen anlegen, bearbeiten, freigeben und veröffentlichen"),
         EDITORS: _("Projekte, Mitglieder, Termine, Artikel; Pressemitteilungen nur entwerfen"),
         MODERATORS: _("Leserkommentare moderieren, Kommentarregeln und Ablehnungsgründe pflegen"),
-        TRANSLATORS: _("Übersetzungen (folgt)"),
+        TRANSLATORS: _("Übersetzungsstand einsehen; Sprachrechte über die Sprachgruppen"),
         MEMBERS: _("Mitgliederbereich lesen"),
         BOARD: _("Mitgliederbereich lesen"),
     }
+    translated = set(
+        _model("home.HomePage").objects.values_list("locale__language_code", flat=True)
+    )
+    for role in translator_roles():
+        descriptions[role.name] = (
+            _("Seiten dieser Sprache übersetzen und bearbeiten, nicht veröffentlichen")
+            if role.language_code in translated
+            else _("noch ohne Rechte: Startseite dieser Sprache fehlt (danach erneut ausführen)")
+        )
+    return descriptions

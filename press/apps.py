@@ -8,3 +8,9 @@ class PressConfig(AppConfig):
     name = "press"
     verbose_name = _("Pressestelle")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Translations of an embargoed release go live with it (press.translation).
+        from press.translation import register_signal_handlers
+
+        register_signal_handlers()

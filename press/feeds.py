@@ -11,13 +11,16 @@ FEED_LENGTH = 20
 
 
 class PressReleaseRssFeed(Feed):
-    """The latest releases of one press index page; only live, public pages."""
+    """The latest releases of one press index page, in its language; only live, public pages."""
 
     feed_type = Rss201rev2Feed
 
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+        # Each language's press section has its own feed (its own releases, as
+        # children of the translated index page), declared in that language.
+        self.language = index_page.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -27,7 +30,9 @@ class PressReleaseRssFeed(Feed):
         return _("Pressemitteilungen – LAMSA e.V.")
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        # Absolute with the Wagtail site's host (as the guid), not the
+        # placeholder domain of django.contrib.sites.
+        return self.index_page.get_full_url(self.request)
 
     def description(self):
         return self.index_page.intro or _(
@@ -47,7 +52,7 @@ class PressReleaseRssFeed(Feed):
         return f"{item.place}, {item.date:%d.%m.%Y}. {item.lead}"
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
         return item.get_full_url(self.request)

@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from comments.models import CommentablePage
+from home.languages import localized_all
 from home.models import SiteImage, Topic
 from home.models.querysets import ListingQuerySet
 from press.blocks import PressReleaseBody
@@ -119,9 +120,11 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     @path("thema/<slug:topic>/", name="topic")
     def topic_archive(self, request, topic):
         topic = get_object_or_404(Topic, slug=topic, locale=self.locale)
-        return self.render_listing(
-            request, self.releases().filter(topics=topic), archive_topic=topic
-        )
+        # wagtail-localize does not translate many-to-many relations: a
+        # translated release keeps the German topics, so match any language's
+        # version of the topic.
+        releases = self.releases().filter(topics__translation_key=topic.translation_key)
+        return self.render_listing(request, releases.distinct(), archive_topic=topic)
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
@@ -253,7 +256,11 @@ class PressReleasePage(CommentablePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["contacts"] = [c.contact for c in self.contacts.select_related("contact")]
+        # Roles are translated with the snippets; names and numbers are synchronised.
+        context["contacts"] = localized_all(
+            c.contact for c in self.contacts.select_related("contact")
+        )
+        context["topics"] = localized_all(self.topics.all())
         context["projects"] = self.related_projects.live().public().order_by("title")
         context["share_url"] = self.get_full_url(request)
         return context

@@ -115,6 +115,9 @@ LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in environment.SITE_
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# "Translate this page" creates drafts; a live copy with German text under
+# /en/ would otherwise appear at once.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "home.machine_translation.PerLanguageTranslator",
     "OPTIONS": {

@@ -5,6 +5,8 @@ matter how much content the site holds (the home page's query count is tested).
 """
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 register = template.Library()
@@ -32,9 +34,27 @@ def site_root(context) -> Page | None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     root = site.root_page if site else None
     page = context.get("page")
-    if root is not None and isinstance(page, Page) and page.locale_id != root.locale_id:
-        # A translated page: its menu is the translated home page's children.
-        root = root.get_translation_or_none(page.locale) or root
+    if root is not None and isinstance(page, Page):
+        if page.locale_id != root.locale_id:
+            # A translated page: its menu is the translated home page's children.
+            root = (
+                Page.objects.filter(translation_key=root.translation_key, locale_id=page.locale_id)
+                .live()
+                .first()
+                or root
+            )
+    elif root is not None and translation.get_language() != settings.LANGUAGE_CODE:
+        # A view that is no page (search, comments) under /en/...: the home page
+        # of the active language, where there is one.
+        root = (
+            Page.objects.filter(
+                translation_key=root.translation_key,
+                locale__language_code=translation.get_language(),
+            )
+            .live()
+            .first()
+            or root
+        )
     cache["root"] = root
     return root
 
@@ -111,6 +131,12 @@ def main_navigation(context):
             current = ""
         entries.append({"page": item, "current": current})
     return {"request": request, "entries": entries}
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page in the language of the page (or view) being shown."""
+    return site_root(context)
 
 
 @register.simple_tag(takes_context=True)
