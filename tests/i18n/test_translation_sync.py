@@ -9,7 +9,7 @@ from wagtail.rich_text import RichText
 from home.factories import SiteImageFactory, TopicFactory
 from home.translation_status import CURRENT, OUTDATED, translation_state
 from press.factories import PressContactFactory
-from press.models import PressReleasePage
+from press.models import PressReleaseContact, PressReleasePage
 from tests.helpers import html, links
 from tests.i18n.conftest import (
     catalogue_entry,
@@ -130,12 +130,17 @@ def test_changed_original_makes_the_translation_outdated_until_synced(client, re
     notice = catalogue_entry("en", OLDER_NOTICE)
     assert notice not in html(client, english.url)
 
-    # The press office changes the German lead, adds a paragraph and moves the place.
+    # The press office changes the German lead, adds a paragraph, moves the place,
+    # changes the image and adds a second press contact.
     new_lead = "Das Landesnetzwerk fordert zwanzig neue Beratungsstellen."
     new_paragraph = "Die Landesregierung hat geantwortet."
+    new_image = SiteImageFactory(title="Pressekonferenz", credit="Foto: Neu", licence="CC0")
+    second_contact = PressContactFactory(name="Jonas Berger", role="Referent")
     german = PressReleasePage.objects.get(pk=release.pk)
     german.lead = new_lead
     german.place = "Halle (Saale)"
+    german.image = new_image
+    german.contacts.add(PressReleaseContact(contact=second_contact))
     # As in the editor: the existing block keeps its id, a new one is appended.
     german.body.append(("paragraph", RichText(f"<p>{new_paragraph}</p>")))
     german.save_revision().publish()
@@ -168,6 +173,12 @@ def test_changed_original_makes_the_translation_outdated_until_synced(client, re
     assert ENGLISH[GERMAN["lead"]] not in page
     assert english.place == "Halle (Saale)"
     assert english.title == ENGLISH[GERMAN["title"]]
+    assert english.image_id == new_image.pk
+    contact_ids = sorted(c.contact_id for c in german.contacts.all())
+    assert len(contact_ids) == 2
+    assert sorted(c.contact_id for c in english.contacts.all()) == contact_ids
+    assert "Jonas Berger" in page
+    assert "Foto: Neu" in page
 
 
 def test_translated_topic_shows_on_the_english_release_and_its_archive(client, release):
