@@ -104,7 +104,7 @@ class Verdict:
 
     status: str
     reasons: list[dict]
-    raid_started: bool = False
+    new_raid_lock: RaidLock | None = None  # set when this comment tipped the page into a raid
 
 
 def _reason(code: HoldReason, detail: str = "") -> dict:
@@ -122,7 +122,8 @@ def evaluate(comment: PublicComment, page, request, rules: CommentRules, honeypo
         reasons.append(_reason(HoldReason.PREMODERATION))
     if getattr(page, "comments_premoderate", False):
         reasons.append(_reason(HoldReason.PAGE_PREMODERATION))
-    if RaidLock.objects.filter(page_id=page.pk, lifted_at__isnull=True).exists():
+    raid_locked = RaidLock.objects.filter(page_id=page.pk, lifted_at__isnull=True).exists()
+    if raid_locked:
         reasons.append(_reason(HoldReason.RAID))
 
     reasons += content_reasons(comment, rules, trusted=is_member_of_staff)
@@ -133,13 +134,13 @@ def evaluate(comment: PublicComment, page, request, rules: CommentRules, honeypo
     if not comment.email_confirmed:
         reasons.append(_reason(HoldReason.UNCONFIRMED))
 
-    raid_started = False
-    if not PublicComment.objects.by_writer(comment.user_email).exists():
-        raid_started = _detect_raid(page, rules)
-        if raid_started:
+    new_lock = None
+    if not raid_locked and not PublicComment.objects.by_writer(comment.user_email).exists():
+        new_lock = _detect_raid(page, rules)
+        if new_lock:
             reasons.append(_reason(HoldReason.RAID))
 
-    return Verdict(Status.PENDING if reasons else Status.APPROVED, reasons, raid_started)
+    return Verdict(Status.PENDING if reasons else Status.APPROVED, reasons, new_lock)
 
 
 def content_reasons(comment: PublicComment, rules: CommentRules, trusted=False) -> list[dict]:
@@ -188,16 +189,14 @@ def _over_rate_limit(request, email: str, rules: CommentRules) -> bool:
     return by_ip or by_email
 
 
-def _detect_raid(page, rules: CommentRules) -> bool:
+def _detect_raid(page, rules: CommentRules) -> RaidLock | None:
     """A burst of first-time writers on one page: switch it to pre-moderation.
 
     Counts distinct e-mail addresses whose first comment anywhere landed on this
     page within the window; the comment being posted is the +1.
     """
     if not rules.raid_new_writers:
-        return False
-    if RaidLock.objects.filter(page_id=page.pk, lifted_at__isnull=True).exists():
-        return False
+        return None
     since = timezone.now() - timedelta(minutes=rules.raid_window_minutes)
     recent = (
         PublicComment.objects.for_page(page)
@@ -213,6 +212,5 @@ def _detect_raid(page, rules: CommentRules) -> bool:
     }
     new_writers = len(recent_writers - older) + 1
     if new_writers < rules.raid_new_writers:
-        return False
-    RaidLock.objects.create(page_id=page.pk, new_writers=new_writers)
-    return True
+        return None
+    return RaidLock.objects.create(page_id=page.pk, new_writers=new_writers)

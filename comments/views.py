@@ -138,21 +138,13 @@ def post_comment(request):
             Action.PUBLISHED if comment.is_visible else Action.HELD,
             reason=", ".join(comment.hold_reason_labels())[:255],
         )
-    if verdict.raid_started:
-        lock = page_raid_lock(page)
-        if lock:
-            moderation.raid_alert(page, lock)
+    if verdict.new_raid_lock:
+        moderation.raid_alert(page, verdict.new_raid_lock)
     if not comment.email_confirmed:
         moderation.send_confirmation_request(comment)
     if comment.is_visible:
         moderation.notify_reply_subscribers(comment)
     return _after_post(comment)
-
-
-def page_raid_lock(page):
-    from comments.models import RaidLock
-
-    return RaidLock.objects.filter(page_id=page.pk, lifted_at__isnull=True).first()
 
 
 def _after_post(comment):

@@ -85,7 +85,7 @@ def register_comments_menu():
                 permissions=[desk.PERMISSION],
             ),
             PermissionMenuItem(
-                gettext_lazy("Protokoll"),
+                gettext_lazy("Moderationsprotokoll"),
                 reverse_lazy("comment_desk:log"),
                 name="comment-log",
                 icon_name="history",

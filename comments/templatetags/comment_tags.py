@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 
 from comments import threads
 from comments.forms import PublicCommentForm
-from comments.models import CommentablePage, CommentRules, PublicComment, Status
+from comments.models import CommentablePage, CommentRules, Status
 
 register = template.Library()
 
@@ -69,8 +69,3 @@ def comment_text(value: str):
     # literal attribute because it was escaped above.
     html = html.replace(' rel="nofollow"', ' rel="nofollow ugc noopener"')
     return mark_safe(linebreaks(html, autoescape=False))  # noqa: S308 - escaped by urlize
-
-
-@register.simple_tag
-def can_reply(comment: PublicComment) -> bool:
-    return comment.is_visible
