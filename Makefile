@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run serve demo test test-postgres lint format check messages lock clean
+.PHONY: install browser search-engine run serve demo test test-postgres test-search lint format check messages lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,8 @@ install: $(VENV)/.installed $(CATALOGUES)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	@# With a search engine configured, (re)build its index with the German analysis.
+	if [ -n "$$ELASTICSEARCH_URL" ]; then $(MANAGE) update_index; fi
 	HOST=$(HOST) PORT=$(PORT) scripts/serve-dev
 
 ## demo: (re)load the demo content only
@@ -43,6 +45,10 @@ demo: install
 browser:
 	scripts/chromium install
 
+## search-engine: download and cache the search engine the search tests run against (scripts/search-engine)
+search-engine:
+	scripts/search-engine install
+
 ## test: install and run the test suite (SQLite unless DATABASE_URL is set)
 test: install browser
 	$(BIN)/pytest -q
@@ -51,6 +57,11 @@ test: install browser
 test-postgres: install
 	scripts/postgres start
 	DATABASE_URL=$$(scripts/postgres url) $(BIN)/pytest -q -m "not browser"; status=$$?; scripts/postgres stop; exit $$status
+
+## test-search: run the search tests (pytest -m search_engine) against a throwaway local search engine
+test-search: install search-engine
+	scripts/search-engine start
+	ELASTICSEARCH_URL=$$(scripts/search-engine url) ELASTICSEARCH_ENGINE=$$(scripts/search-engine engine) $(BIN)/pytest -q -m search_engine; status=$$?; scripts/search-engine stop; exit $$status
 
 ## lint: ruff (with Django rules) and djhtml on templates
 lint: install

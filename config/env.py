@@ -72,3 +72,17 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "static_collected")))
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 SECURE_SSL = env.bool("SECURE_SSL", default=True)
+# Search. Without ELASTICSEARCH_URL the site searches with the German database
+# backend (SQLite or PostgreSQL). With it, Elasticsearch 8 (or OpenSearch with
+# ELASTICSEARCH_ENGINE=opensearch) answers, and the database index is kept as
+# the fallback for when the engine is down. Credentials go into the URL:
+# https://user:password@search.example.org:9200
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_ENGINE = env.str("ELASTICSEARCH_ENGINE", default="elasticsearch")
+ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="lamsa_")
+# Seconds before a request to the engine is given up; publishing waits at most this long.
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=3.0)
+# Under /en/, /ar/ ...: also show German pages that have no translation (marked as German).
+SEARCH_GERMAN_FALLBACK = env.bool("SEARCH_GERMAN_FALLBACK", default=True)
+# Days to keep the log of search queries (zero-result report, popular queries).
+SEARCH_QUERY_RETENTION_DAYS = env.int("SEARCH_QUERY_RETENTION_DAYS", default=365)

@@ -37,6 +37,7 @@ if settings.DEBUG:
 # language under its code (/en/, /ar/...). LocaleMiddleware activates it.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/vorschlaege/", search_views.autocomplete, name="search_autocomplete"),
     path("kommentare/", include("comments.urls")),
     path(
         "anmelden/",

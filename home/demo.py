@@ -25,6 +25,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Revision, Site
 from wagtail_footnotes.models import Footnote
@@ -35,6 +36,8 @@ from home.demo_media import make_image, make_pdf
 from home.demo_translations import load_translations
 from home.roles import BOARD, MEMBERS, setup_roles
 from press.models import PressContact, PressReleaseContact, PressReleasePage
+from search.documents import update_document_text
+from search.models import ZeroResultQuery
 
 DEMO_DIR = Path(settings.BASE_DIR) / "site" / "demo"
 # Namespace for the stable UUIDs of blocks and footnotes.
@@ -260,6 +263,7 @@ class DemoLoader:
         self.load_articles()
         self.load_minutes()
         self.load_settings(home)
+        self.load_search()
         # Translations of the German pages (wagtail-localize); before the roles,
         # which grant each translator group its language's home page.
         translations = load_translations(home, log=self.log)
@@ -347,7 +351,10 @@ class DemoLoader:
                 file_size=len(data),
                 file_hash=hashlib.sha1(data).hexdigest(),  # noqa: S324 - Wagtail's own hash
             )
-            document.save()
+            document.save()  # the search app extracts the text on save
+        else:
+            # A database loaded before text extraction existed: catch up (else a no-op).
+            update_document_text(document)
         return document
 
     def load_press_contacts(self):
@@ -634,6 +641,49 @@ class DemoLoader:
         for name in ("mastodon", "instagram", "facebook", "youtube", "linkedin"):
             setattr(social, name, self.site_data["social_links"].get(name, ""))
         social.save()
+
+    def load_search(self):
+        """Promoted search results, searches without results and search counts (search.json)."""
+        data = load("search")
+        for spec in data["promotions"]:
+            query = Query.get(spec["query"])
+            # One demo promotion per query: the first in the editors' order.
+            SearchPromotion.objects.update_or_create(
+                query=query,
+                sort_order=0,
+                defaults={
+                    "page": self._page_by_path(spec["page"]),
+                    "description": spec["description"],
+                },
+            )
+        for spec in data["zero_result_queries"]:
+            row, _created = ZeroResultQuery.objects.get_or_create(
+                query_string=spec["query"], language=spec["language"]
+            )
+            # first_seen and last_seen are set automatically on save; set them as data says.
+            ZeroResultQuery.objects.filter(pk=row.pk).update(
+                count=spec["count"],
+                first_seen=self.now - datetime.timedelta(days=spec["first_seen"]),
+                last_seen=self.now - datetime.timedelta(days=spec["last_seen"]),
+            )
+        for spec in data["daily_hits"]:
+            query = Query.get(spec["query"])
+            # Dates count back from today: replace the counts of an earlier run.
+            query.daily_hits.all().delete()
+            QueryDailyHits.objects.bulk_create(
+                QueryDailyHits(
+                    query=query, date=self.today - datetime.timedelta(days=int(days)), hits=hits
+                )
+                for days, hits in spec["days"].items()
+            )
+
+    def _page_by_path(self, path: str) -> Page:
+        """A demo page by its slugs under the home page, e.g. "projekte/sisa-sprachmittlung"."""
+        first, *rest = path.split("/")
+        page = self.pages[first]
+        for slug in rest:
+            page = Page.objects.child_of(page).get(slug=slug)
+        return page
 
     def restrict_members_area(self):
         area = self.pages["intern"]

@@ -4,10 +4,11 @@ Both generators are deterministic: the same specification always gives the same
 bytes, so reloading the demo does not produce different files.
 """
 
+import datetime
 import io
 import random
-import textwrap
 
+from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 
 SCENE_SIZE = (1600, 1000)
@@ -103,94 +104,42 @@ def make_image(key: str, label: str, sublabel: str, colours, logo: bool = False)
 
 # --- PDF -------------------------------------------------------------------------
 
-PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
-MARGIN = 56
+MARGIN = 56  # points, about 2 cm
 FOOTER = "LAMSA e.V. · Wilhelm-Külz-Straße 22 · 06108 Halle (Saale)"
+# A fixed date keeps the bytes (and fpdf2's file identifier) the same on every run.
+CREATED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
-def _pdf_text(text: str) -> bytes:
-    """A PDF literal string in WinAnsiEncoding (covers German umlauts and quotes)."""
-    raw = text.encode("cp1252", errors="replace")
-    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-
-
-def _layout(heading: str, subheading: str, paragraphs: list[str]):
-    """Lines as (font, size, text) per page; Helvetica at 11 pt fits about 88 characters."""
-    lines = [("F2", 20, heading), ("F1", 13, subheading), ("F1", 11, "")]
-    for paragraph in paragraphs:
-        lines += [("F1", 11, line) for line in textwrap.wrap(paragraph, 88)]
-        lines.append(("F1", 11, ""))
-    pages, page, y = [], [], PAGE_HEIGHT - MARGIN
-    for font, size, text in lines:
-        step = size * 1.45
-        if y - step < MARGIN + 30:
-            pages.append(page)
-            page, y = [], PAGE_HEIGHT - MARGIN
-        y -= step
-        page.append((font, size, y, text))
-    pages.append(page)
-    return pages
+class _DemoPDF(FPDF):
+    def footer(self):
+        self.set_y(-MARGIN + 10)
+        self.set_font("Helvetica", size=8)
+        self.cell(0, 10, f"{FOOTER} · Seite {self.page_no()} von {{nb}}")
 
 
 def make_pdf(title: str, heading: str, subheading: str, paragraphs: list[str]) -> bytes:
-    """A small, valid, text-based PDF (A4, Helvetica) with title metadata and language."""
-    pages = _layout(heading, subheading, paragraphs)
-    objects: list[bytes] = []
+    """A small, text-based PDF (A4, Helvetica) with title metadata and language.
 
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    catalog = add(b"")  # filled in once the page tree exists
-    page_tree = add(b"")
-    helvetica = add(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    helvetica_bold = add(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
-    )
-    fonts = f"<< /F1 {helvetica} 0 R /F2 {helvetica_bold} 0 R >>".encode()
-    page_ids = []
-    for number, lines in enumerate(pages, start=1):
-        stream = b"".join(
-            b"BT /%s %d Tf 1 0 0 1 %d %.1f Tm %s Tj ET\n"
-            % (font.encode(), size, MARGIN, y, _pdf_text(text))
-            for font, size, y, text in lines
-            if text
-        )
-        footer = f"{FOOTER} · Seite {number} von {len(pages)}"
-        stream += b"BT /F1 8 Tf 1 0 0 1 %d %d Tm %s Tj ET\n" % (
-            MARGIN,
-            MARGIN - 20,
-            _pdf_text(footer),
-        )
-        content = add(b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream))
-        page_ids.append(
-            add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] "
-                b"/Resources << /Font %s >> /Contents %d 0 R >>"
-                % (page_tree, PAGE_WIDTH, PAGE_HEIGHT, fonts, content)
-            )
-        )
-    kids = b" ".join(b"%d 0 R" % pid for pid in page_ids)
-    objects[page_tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R /Lang (de-DE) >>" % page_tree
-    info = add(
-        b"<< /Title %s /Author (LAMSA e.V.) /Creator (LAMSA load_demo) >>" % _pdf_text(title)
-    )
-
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, catalog, info, xref)
-    )
-    return out.getvalue()
+    The PDF core fonts need no font file; with Windows-1252 they cover German
+    umlauts, ß, „quotes“ and dashes (characters outside it raise an error).
+    """
+    pdf = _DemoPDF(unit="pt", format="A4")
+    pdf.core_fonts_encoding = "cp1252"
+    pdf.set_margins(MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=MARGIN + 20)
+    pdf.set_title(title)
+    pdf.set_author("LAMSA e.V.")
+    pdf.set_creator("LAMSA load_demo")
+    pdf.set_lang("de")
+    pdf.set_creation_date(CREATED)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.multi_cell(0, 26, heading, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=13)
+    pdf.multi_cell(0, 19, subheading, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(12)
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 16, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(8)
+    return bytes(pdf.output())

@@ -71,6 +71,12 @@ DRAFTING = ("add_page",)
 # section owners and the press workflow.
 TRANSLATING = ("add_page", "change_page")
 MEDIA = ("add", "change", "choose")
+# Promoted search results and the report of searches without results (Berichte →
+# Suchen ohne Treffer), for the press office and the editors alike.
+SITE_SEARCH = {
+    "wagtailsearchpromotions.SearchPromotion": ("add", "change", "delete", "view"),
+    "site_search.ZeroResultQuery": ("view", "delete"),
+}
 
 
 @dataclass
@@ -91,7 +97,11 @@ ROLES = [
         PRESS_OFFICE,
         admin=True,
         pages={"press.PressReleaseIndexPage": PUBLISHING},
-        models={"press.PressContact": ("add", "change", "delete"), "home.Topic": ("add", "change")},
+        models={
+            "press.PressContact": ("add", "change", "delete"),
+            "home.Topic": ("add", "change"),
+            **SITE_SEARCH,
+        },
         media=True,
     ),
     Role(
@@ -109,6 +119,7 @@ ROLES = [
             "home.Topic": ("add", "change"),
             "home.Language": ("add", "change"),
             "home.FocusArea": ("add", "change"),
+            **SITE_SEARCH,
         },
         media=True,
     ),

@@ -29,6 +29,7 @@ from home.languages import localized_all
 from home.models import SiteImage, Topic
 from home.models.querysets import ListingQuerySet
 from press.blocks import PressReleaseBody
+from search.attachments import AttachmentTextMixin
 
 RELEASES_PER_PAGE = 10
 LISTING_RENDITION = "fill-480x320"
@@ -139,7 +140,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         return PressReleaseAtomFeed(self)(request)
 
 
-class PressReleasePage(CommentablePage, Page):
+class PressReleasePage(AttachmentTextMixin, CommentablePage, Page):
     """A press release: date, place, lead, body with quotes, contacts, topics, projects."""
 
     date = models.DateField(
@@ -204,6 +205,7 @@ class PressReleasePage(CommentablePage, Page):
         index.SearchField("body"),
         index.SearchField("place"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("attachment_text"),
         index.FilterField("date"),
     ]
 

@@ -8,3 +8,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "site_search"
     verbose_name = _("Suche")
+
+    def ready(self):
+        from search.signals import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,28 +1,60 @@
-"""The public search page: only live, public pages of the reader's locale."""
+"""The public search page and the autocomplete behind the header's search box."""
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
+from wagtail.models import Locale
 
-from home.models import MemberOrganisationPage
-
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from search import service
+from search.service import MAX_QUERY_LENGTH, RESULTS_PER_PAGE  # noqa: F401 - used by tests
 
 
+@require_GET
+@ratelimit(key="ip", rate="120/m", block=False)
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .exclude(pk__in=MemberOrganisationPage.objects.unpublishable().values("pk"))
-            .specific()
+    query = request.GET.get("q", "")
+    limited = getattr(request, "limited", False)
+    outcome = (
+        service.Outcome(query=query[:MAX_QUERY_LENGTH])
+        if limited
+        else service.search(
+            query,
+            Locale.get_active(),
+            kind=request.GET.get("art", ""),
+            year=request.GET.get("jahr", ""),
+            page_number=request.GET.get("seite"),
         )
-        results = pages.search(query)
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("seite"))
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
     )
+    response = TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": outcome.query,
+            "outcome": outcome,
+            "search_results": outcome.hits,
+            "rate_limited": limited,
+        },
+        status=429 if limited else 200,
+    )
+    return response
+
+
+@require_GET
+@ratelimit(key="ip", rate="600/m", block=False)
+def autocomplete(request):
+    """JSON for the search box: up to eight pages whose title matches what was typed."""
+    if getattr(request, "limited", False):
+        return JsonResponse({"results": []}, status=429)
+    pages = service.autocomplete(request.GET.get("q", ""), Locale.get_active())
+    results = [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "kind": str(page.specific_class._meta.verbose_name),
+        }
+        for page in pages
+    ]
+    response = JsonResponse({"results": results})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

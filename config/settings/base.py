@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -165,9 +166,27 @@ SERVER_EMAIL = environment.SERVER_EMAIL
 WAGTAIL_SITE_NAME = "LAMSA e.V."
 WAGTAILADMIN_BASE_URL = environment.BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+# Search (search/): German analysis on every backend. The database index is
+# always kept; with a search engine configured it is the fallback.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends.DatabaseSearchBackend"},
 }
+if environment.ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": (
+                "search.backends.OpenSearchBackend"
+                if environment.ELASTICSEARCH_ENGINE == "opensearch"
+                else "search.backends.ElasticsearchBackend"
+            ),
+            "URLS": [environment.ELASTICSEARCH_URL],
+            "INDEX_PREFIX": environment.ELASTICSEARCH_INDEX_PREFIX,
+            "TIMEOUT": environment.ELASTICSEARCH_TIMEOUT,
+        },
+        "database": {"BACKEND": "search.backends.DatabaseSearchBackend"},
+    }
+SEARCH_GERMAN_FALLBACK = environment.SEARCH_GERMAN_FALLBACK
+SEARCH_QUERY_RETENTION_DAYS = environment.SEARCH_QUERY_RETENTION_DAYS
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -11,6 +11,7 @@ from wagtail.search import index
 from comments.models import CommentablePage
 from home.blocks import ArticleBody
 from home.models.querysets import ListingQuerySet
+from search.attachments import AttachmentTextMixin
 
 
 class ArticleIndexPage(Page):
@@ -41,7 +42,7 @@ class ArticleIndexPage(Page):
         return context
 
 
-class ArticlePage(CommentablePage, Page):
+class ArticlePage(AttachmentTextMixin, CommentablePage, Page):
     """A longer text by named authors, with numbered footnotes and an optional PDF version."""
 
     date = models.DateField(_("Datum"))
@@ -73,6 +74,7 @@ class ArticlePage(CommentablePage, Page):
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.RelatedFields("authors", [index.SearchField("name")]),
+        index.SearchField("attachment_text"),
         index.FilterField("date"),
     ]
 

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models.querysets import ListingQuerySet
+from search.attachments import AttachmentTextMixin
 
 
 class EventQuerySet(ListingQuerySet):
@@ -80,7 +81,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(AttachmentTextMixin, RoutablePageMixin, Page):
     """An event: general assembly, workshop, dialogue forum... with calendar export."""
 
     start = models.DateTimeField(_("Beginn"))
@@ -126,6 +127,7 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("location_name"),
+        index.SearchField("attachment_text"),
         index.FilterField("start"),
     ]
 

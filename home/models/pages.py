@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import StandardPageBody
+from search.attachments import AttachmentTextMixin
 
 
 class HomePage(Page):
@@ -45,7 +46,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(AttachmentTextMixin, Page):
     """A page of text: about us, contact, Impressum, privacy and accessibility statements."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
@@ -55,6 +56,7 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("attachment_text"),
     ]
 
     subpage_types = ["home.StandardPage"]

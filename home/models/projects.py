@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models.querysets import ListingQuerySet
+from search.attachments import AttachmentTextMixin
 
 
 class ProjectStatus(models.TextChoices):
@@ -74,7 +75,7 @@ class ProjectIndexPage(Page):
         return context
 
 
-class ProjectPage(Page):
+class ProjectPage(AttachmentTextMixin, Page):
     """A project profile: what it does, who funds it, when it runs and whom to ask."""
 
     acronym = models.CharField(_("Kurzname"), max_length=30, blank=True, help_text=_("z. B. SiSa"))
@@ -158,6 +159,7 @@ class ProjectPage(Page):
         index.SearchField("funding_programme"),
         index.SearchField("target_groups"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("attachment_text"),
         index.FilterField("funding_start"),
         index.FilterField("funding_end"),
     ]
