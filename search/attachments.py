@@ -2,7 +2,6 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db import models
 from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 
