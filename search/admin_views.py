@@ -293,7 +293,7 @@ class ZeroResultReportView(ReportView):
         context["popular_table"] = Table(
             [
                 TitleColumn("query_string", label=_("Suchanfrage")),
-                NumberColumn("searches", label=_("Suchen")),
+                NumberColumn("searches", label=_("Anzahl Suchen")),
                 PromotionColumn(
                     "promotion", label=_("Hervorgehobenes Ergebnis"), get_url=links.url
                 ),

@@ -31,8 +31,8 @@ GENDER_JOIN = re.compile(GENDER_JOIN_PATTERN, re.IGNORECASE)
 # The feminine suffix of person nouns after the endings that form them:
 # Beraterin, Migrantin, Studentin, Journalistin, Autorin, Redakteurin, Kollegin,
 # Ärztin, Soziologin, Pädagogin. "Termin", "Medizin" or "Verein" do not match.
-# Applied to a lower-case, not yet stemmed word; the Java form goes to the engine.
-FEMININE_ENDINGS = "er|ant|ent|ist|or|eur|eg|ärzt|arzt|log|gog|oph|iker|ier"
+# Applied to a folded (ä → a), not yet stemmed word; the same pattern goes to the engine.
+FEMININE_ENDINGS = "er|ant|ent|ist|or|eur|eg|arzt|log|gog|oph|iker|ier"
 FEMININE_PATTERN = rf"^(?=.{{5,}})(.*(?:{FEMININE_ENDINGS}))in(?:nen)?$"
 FEMININE = re.compile(FEMININE_PATTERN)
 # Spellings without umlauts, as Lucene's German normalisation reads them:
@@ -71,7 +71,8 @@ def words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """The search term of one lower-case word."""
-    word = FEMININE.sub(r"\1", word)
+    # Fold first, so "Aerztinnen" loses its feminine ending like "Ärztinnen".
+    word = FEMININE.sub(r"\1", fold(word))
     return fold(_stemmer.stemWord(word))
 
 
@@ -110,14 +111,14 @@ def postgres_index_words(text: str) -> list[str]:
     """Words for PostgreSQL's German configuration to stem: normalised, plus compound parts."""
     found = []
     for word in words(text):
-        found.append(fold(FEMININE.sub(r"\1", word)))
+        found.append(FEMININE.sub(r"\1", fold(word)))
         found.extend(fold(part) for part in compound_parts(word))
     return found
 
 
 def postgres_query_words(text: str) -> list[str]:
     """Query words for PostgreSQL, normalised like the indexed ones (compounds whole)."""
-    return [fold(FEMININE.sub(r"\1", word)) for word in words(text)]
+    return [FEMININE.sub(r"\1", fold(word)) for word in words(text)]
 
 
 def autocomplete_terms(text: str) -> list[str]:
@@ -133,7 +134,7 @@ def engine_analysis() -> dict:
     every full distribution has.
     """
     chain = {"type": "custom", "char_filter": ["german_gender_join"], "tokenizer": "standard"}
-    tail = ["german_feminine", "german_normalization", "german_light_stem"]
+    tail = ["german_normalization", "german_feminine", "german_light_stem"]
     autocomplete_index = {
         "type": "custom",
         "tokenizer": "standard",

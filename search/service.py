@@ -49,7 +49,7 @@ KINDS = [
     Kind("pressemitteilungen", _("Pressemitteilungen"), "press.PressReleasePage", "date"),
     Kind("projekte", _("Projekte"), "home.ProjectPage", "funding_start"),
     Kind("mitglieder", _("Mitglieder"), "home.MemberOrganisationPage"),
-    Kind("veranstaltungen", _("Veranstaltungen"), "home.EventPage", "start"),
+    Kind("termine", _("Termine"), "home.EventPage", "start"),
     Kind("artikel", _("Artikel und Publikationen"), "home.ArticlePage", "date"),
     Kind("seiten", _("Weitere Seiten"), ""),
 ]
@@ -89,8 +89,12 @@ class Outcome:
     degraded: bool = False  # the engine failed; the database answered
 
 
+TYPOGRAPHIC_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"'})
+
+
 def parse_query(query_string: str):
-    """Quoted parts are phrases, the rest are words that must all occur."""
+    """Quoted parts are phrases ("…", „…“, «…»), the rest are words that must all occur."""
+    query_string = query_string.translate(TYPOGRAPHIC_QUOTES)
     phrases = re.findall(r'"([^"]+)"', query_string) if query_string.count('"') >= 2 else []
     rest = re.sub(r'"[^"]*"', " ", query_string) if phrases else query_string.replace('"', " ")
     parts = [Phrase(phrase.strip()) for phrase in phrases if analysis.words(phrase)]
@@ -307,10 +311,15 @@ def page_text(page) -> str:
 
 
 def snippet(page, terms: list[str]) -> str:
-    """The page's text around the matches; the attached PDFs' text if only they match."""
+    """The page's text around the matches; the attached PDFs' text if only they match.
+
+    The PDFs cost queries, so they are read only for a hit that neither its
+    title nor its text explains.
+    """
     text = page_text(page)
     marked = highlight(text, terms)
-    if "<mark>" not in marked and hasattr(page, "attachment_text"):
+    explained = "<mark>" in marked or "<mark>" in highlight(page.title, terms, whole=True)
+    if not explained and hasattr(page, "attachment_text"):
         attached = " ".join(page.attachment_text().split())
         if attached:
             found_in_pdf = highlight(attached, terms)

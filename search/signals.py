@@ -54,6 +54,15 @@ def document_deleted(instance, **kwargs):
 
 
 def register_signal_handlers():
+    # The "did you mean" vocabulary is built from what readers can find.
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from search.suggest import invalidate
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"search_vocabulary_{id(signal)}")
+    post_delete.connect(invalidate, sender=Page, dispatch_uid="search_vocabulary_deleted")
+
     document_model = get_document_model()
     post_save.connect(document_saved, sender=document_model, dispatch_uid="search_document_saved")
     pre_delete.connect(

@@ -207,3 +207,24 @@ def test_query_count_does_not_grow_with_the_results(client, site_tree, release_f
         client.get("/suche/", {"q": "Haubentaucher"})
 
     assert len(many) == len(few)
+
+
+def test_the_vocabulary_learns_newly_published_words(client, site_tree, release_factory):
+    assert "Sie sehen Treffer" not in html(client, "/suche/", q="Zwergtauchre")  # builds it
+
+    release = release_factory(title="Zwergtaucher am Süßen See", live=False)
+    release.save_revision().publish()
+
+    markup = html(client, "/suche/", q="Zwergtauchre")
+    assert release.url in links(markup)
+    assert "Sie sehen Treffer für „Zwergtaucher“" in markup
+
+
+def test_german_quotation_marks_make_a_phrase_too(client, site_tree, release_factory):
+    together = release_factory(title="Eröffnung", lead="Die Straße der Vielfalt ist eröffnet.")
+    apart = release_factory(title="Stadtfest", lead="Vielfalt gibt es in jeder Straße der Stadt.")
+
+    found = result_links(client, "„Straße der Vielfalt“")
+
+    assert together.url in found
+    assert apart.url not in found
