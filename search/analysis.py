@@ -91,13 +91,14 @@ def compound_parts(word: str) -> list[str]:
 
 def index_terms(text: str) -> list[str]:
     """Terms to index for a text: stems of the words and of their compound parts."""
-    terms = []
+    terms, parts = [], []
     for word in words(text):
         if word in STOPWORDS:
             continue
         terms.append(stem(word))
-        terms.extend(stem(part) for part in compound_parts(word))
-    return terms
+        parts.extend(stem(part) for part in compound_parts(word))
+    # The parts go after the text, so the words of a phrase stay neighbours.
+    return terms + parts
 
 
 def query_terms(text: str) -> list[str]:
@@ -109,11 +110,11 @@ def query_terms(text: str) -> list[str]:
 
 def postgres_index_words(text: str) -> list[str]:
     """Words for PostgreSQL's German configuration to stem: normalised, plus compound parts."""
-    found = []
+    found, parts = [], []
     for word in words(text):
         found.append(FEMININE.sub(r"\1", fold(word)))
-        found.extend(fold(part) for part in compound_parts(word))
-    return found
+        parts.extend(fold(part) for part in compound_parts(word))
+    return found + parts  # parts last: phrases keep their neighbours
 
 
 def postgres_query_words(text: str) -> list[str]:

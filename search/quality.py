@@ -331,6 +331,9 @@ CASES = [
     _case(PHRASE, "Straße Vielfalt", STREET),
     _case(PHRASE, '"geflüchtete Frauen"', {"frauen_magdeburg"}, {"gewaltschutz"}),
     _case(PHRASE, "geflüchtete Frauen", REFUGEES),
+    # A compound inside the phrase: its parts must not push the next word away.
+    _case(PHRASE, '"Integrationskurse für geflüchtete Frauen"', {"frauen_magdeburg"}),
+    _case(PHRASE, '"Migrantenorganisationen im ländlichen Raum"', {"laendlicher_raum"}),
     # Autocomplete: title prefixes as typed, with and without umlauts.
     _case(AUTOCOMPLETE, "Üb", {"uebersetzung", "beratungsstellen"}, kind="autocomplete"),
     _case(AUTOCOMPLETE, "Ueb", {"uebersetzung"}, kind="autocomplete"),
