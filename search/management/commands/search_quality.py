@@ -90,7 +90,13 @@ class Command(BaseCommand):
 
         summaries, failed = [], 0
         for name in names:
-            label, results = self.run_backend(name, configured[name])
+            try:
+                label, results = self.run_backend(name, configured[name])
+            except Exception as error:  # an engine that does not answer at all
+                self.stdout.write(self.style.ERROR(f"FAIL  backend '{name}': {error!r}"))
+                summaries.append(f"{name}: not run ({type(error).__name__})")
+                failed += 1
+                continue
             passed = sum(result.passed for result in results)
             failed += len(results) - passed
             summaries.append(f"{label}: {passed}/{len(results)} passed")
@@ -116,12 +122,18 @@ class Command(BaseCommand):
             try:
                 results = self._run_in_transaction(prefix)
             finally:
-                if prefix:
-                    get_search_backend("default").es.indices.delete(index=f"{prefix}*")
                 suggest.invalidate()  # forget the test pages' words
+                if prefix:
+                    self._delete_indexes(prefix)
         for result in results:
             self.write_result(result)
         return label, results
+
+    def _delete_indexes(self, prefix: str):
+        try:
+            get_search_backend("default").es.indices.delete(index=f"{prefix}*")
+        except Exception as error:
+            self.stderr.write(f"Could not delete the indexes {prefix}*: {error!r}")
 
     def _run_in_transaction(self, prefix: str):
         results = []
