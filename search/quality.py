@@ -478,6 +478,17 @@ def run_case(case: Case, locale: Locale) -> CaseResult:
     )
 
 
+def delete_engine_indexes(backend, prefix: str) -> None:
+    """Delete a search engine's indexes whose names start with `prefix`.
+
+    One by one, by name: Elasticsearch 8 refuses a wildcard delete by default
+    (`action.destructive_requires_name`).
+    """
+    response = backend.es.indices.get(index=f"{prefix}*")
+    for name in list(getattr(response, "body", response)):
+        backend.es.indices.delete(index=name)
+
+
 def run_cases(locale: Locale | None = None, cases=None) -> list[CaseResult]:
     """Run every case (the documents must exist and be indexed)."""
     locale = locale or Locale.get_default()

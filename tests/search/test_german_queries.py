@@ -71,7 +71,7 @@ def module_engine(documents, django_db_blocker):
             yield backend
         finally:
             with contextlib.suppress(Exception):  # the engine may be gone already
-                backend.es.indices.delete(index=f"{backends['default']['INDEX_PREFIX']}*")
+                quality.delete_engine_indexes(backend, backends["default"]["INDEX_PREFIX"])
 
 
 def check(case):

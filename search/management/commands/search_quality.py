@@ -12,9 +12,14 @@ Prints one line per case (PASS/FAIL, category, query; on failure what was
 missing or wrongly found, and every title found) and a summary per backend,
 e.g. `sqlite: 62/64 passed`. Exits with status 1 if any case failed.
 
-Against a large site a case can fail only because the service returns at most
-`search.service.MAX_HITS` results and ours were not among them; the test pages
-are built to be unmistakable, so this is unlikely.
+Safe to run against the live site, with three side effects: on SQLite the
+database is locked for writes while the command runs (a few seconds); the
+typo correction's cached vocabulary is rebuilt afterwards; and an engine that
+fails during the run is marked as down for `search.resilience.DOWN_SECONDS`,
+for the site too when it shares the cache (CACHE_URL), as any failure would.
+On a large site a case could also fail because the service returns at most
+`search.service.MAX_HITS` results and the test page was not among them; the
+test pages are built to be unmistakable, so this is unlikely.
 """
 
 import contextlib
@@ -54,7 +59,8 @@ def _home() -> Page:
 
 @contextlib.contextmanager
 def _quiet_client_logs():
-    """update_index deletes index names that do not exist yet; the client logs each 404."""
+    """The engine client logs every failed request (update_index deletes index
+    names that do not exist yet); the command reports failures itself."""
     loggers = [logging.getLogger(name) for name in ("opensearch", "elastic_transport")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
@@ -93,7 +99,8 @@ class Command(BaseCommand):
             try:
                 label, results = self.run_backend(name, configured[name])
             except Exception as error:  # an engine that does not answer at all
-                self.stdout.write(self.style.ERROR(f"FAIL  backend '{name}': {error!r}"))
+                reason = f"{type(error).__name__}: {error}"[:300]
+                self.stdout.write(self.style.ERROR(f"FAIL  backend '{name}': {reason}"))
                 summaries.append(f"{name}: not run ({type(error).__name__})")
                 failed += 1
                 continue
@@ -113,7 +120,9 @@ class Command(BaseCommand):
         if _is_engine(backend):
             prefix = f"quality_{uuid.uuid4().hex[:8]}_"
             config = {**config, "INDEX_PREFIX": prefix}
-            label = backend.es.info()["version"].get("distribution", "elasticsearch")
+            with _quiet_client_logs():
+                info = backend.es.info()
+            label = info["version"].get("distribution", "elasticsearch")
         else:
             label = connection.vendor
         self.stdout.write(f"== {label} (backend '{name}')")
@@ -131,7 +140,7 @@ class Command(BaseCommand):
 
     def _delete_indexes(self, prefix: str):
         try:
-            get_search_backend("default").es.indices.delete(index=f"{prefix}*")
+            quality.delete_engine_indexes(get_search_backend("default"), prefix)
         except Exception as error:
             self.stderr.write(f"Could not delete the indexes {prefix}*: {error!r}")
 
