@@ -63,6 +63,10 @@ test-search: install search-engine
 	scripts/search-engine start
 	ELASTICSEARCH_URL=$$(scripts/search-engine url) ELASTICSEARCH_ENGINE=$$(scripts/search-engine engine) $(BIN)/pytest -q -m search_engine; status=$$?; scripts/search-engine stop; exit $$status
 
+## audit: check the pinned requirements for known vulnerabilities (pip-audit; needs the
+##   PyPI JSON API or OSV, and fails rather than pass when it cannot reach them)
+audit: install
+	$(BIN)/pip-audit --strict --no-deps --disable-pip -r requirements.txt
 ## lint: ruff (with Django rules) and djhtml on templates
 lint: install
 	$(BIN)/ruff check .
