@@ -3,12 +3,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
 from comments.models import MAX_THREAD_LEVEL, CommentReport, PublicComment, ReportReason, Status
+from security.converters import MAX_ID
 
 
 class CommentTextField(forms.CharField):
@@ -53,6 +55,14 @@ class PublicCommentForm(XtdCommentForm):
         self.fields["followup"].widget.attrs.pop("class", None)
         self.fields["honeypot"].label = _("Dieses Feld bitte leer lassen")
         self.fields["honeypot"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        # reply_to is an id or 0 (no parent). Anything else names no comment, and
+        # a number beyond 64 bits would overflow the database's integer binding
+        # in clean_reply_to's lookup: refuse it before, with that method's message.
+        not_answerable = _("Auf diesen Kommentar kann nicht geantwortet werden.")
+        self.fields["reply_to"].validators += [
+            MinValueValidator(0, message=not_answerable),
+            MaxValueValidator(MAX_ID, message=not_answerable),
+        ]
         for field in (name, email, text):
             field.widget.attrs.pop("class", None)
             field.widget.attrs.pop("placeholder", None)

@@ -29,17 +29,20 @@ from comments.models import (
     PublicComment,
     Status,
 )
+from security.converters import parse_id
 
 SENT_SALT = "comments.sent"
 
 
 def _commentable_page(content_type: str, object_pk: str):
     """The live page a post names, or None when the names do not add up to one."""
+    pk = parse_id(object_pk)
+    if pk is None:
+        return None
     try:
         app_label, model = content_type.split(".", 1)
         ctype = ContentType.objects.get_by_natural_key(app_label, model)
         model_class = ctype.model_class()
-        pk = int(object_pk)
     except (ValueError, ContentType.DoesNotExist):
         return None
     if model_class is None or not issubclass(model_class, CommentablePage):
@@ -47,11 +50,10 @@ def _commentable_page(content_type: str, object_pk: str):
     return model_class.objects.filter(pk=pk).first()
 
 
-def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+def _approved_comment(pk: str | None):
+    """The approved comment with id ``pk``; None for any other value (0, junk, out of range)."""
+    pk = parse_id(pk)
+    return PublicComment.objects.filter(pk=pk, status=Status.APPROVED).first() if pk else None
 
 
 def _is_readable(page) -> bool:
@@ -107,9 +109,7 @@ def post_comment(request):
                 "target_page": page,
                 "form": form,
                 "comment_rules": comment_rules,
-                "reply_to": PublicComment.objects.filter(
-                    pk=_int(request.POST.get("reply_to")), status=Status.APPROVED
-                ).first(),
+                "reply_to": _approved_comment(request.POST.get("reply_to")),
             },
             status=400,
         )

@@ -10,6 +10,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from home.models import EventPage, ProjectPage
 from press.models import PressReleasePage
+from security.converters import parse_id
 
 PUBLIC_PAGE_TYPES = (PressReleasePage, ProjectPage, EventPage)
 
@@ -21,6 +22,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         return super().get_base_queryset().type(*PUBLIC_PAGE_TYPES)
+
+    def find_object(self, queryset, request):
+        # Wagtail passes ?id= to the query as given, and a value that is no id
+        # ("x", "1.5", 20 digits) raises there. It names no page: answer 404.
+        if "id" in request.GET and parse_id(request.GET["id"]) is None:
+            return None
+        return super().find_object(queryset, request)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -13,6 +13,7 @@ from config.api import api_router
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
 from search import views as search_views
+from security import converters  # noqa: F401 - registers <id:...> (1 to 2**63 - 1)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -46,7 +47,7 @@ urlpatterns += i18n_patterns(
     ),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     # Where the language switcher leads when the page has no translation yet.
-    path("nicht-uebersetzt/<int:page_id>/", home_views.untranslated, name="untranslated"),
+    path("nicht-uebersetzt/<id:page_id>/", home_views.untranslated, name="untranslated"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -30,6 +30,7 @@ from home.models import SiteImage, Topic
 from home.models.querysets import ListingQuerySet
 from press.blocks import PressReleaseBody
 from search.attachments import AttachmentTextMixin
+from security import converters  # noqa: F401 - registers <year:...> for the archive route
 
 RELEASES_PER_PAGE = 10
 LISTING_RENDITION = "fill-480x320"
@@ -111,7 +112,8 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     def latest(self, request):
         return self.render_listing(request, self.releases())
 
-    @path("<int:year>/", name="year")
+    # Years Python's dates can hold (1-9999); any other number answers 404.
+    @path("<year:year>/", name="year")
     def year_archive(self, request, year):
         releases = self.releases().filter(date__year=year)
         if not releases.exists():

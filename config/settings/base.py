@@ -64,6 +64,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A POST body Django cannot parse answers 400 (the site's page, in the reader's
+    # language), not 500: read here, before CsrfViewMiddleware.process_view does
+    # (security/middleware.py). After auth and the headers, which the page needs.
+    "security.middleware.UnreadableBodyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -138,12 +138,14 @@ def test_the_fallback_page_forwards_once_the_translation_exists(
     assert response["Location"] == english.url
 
 
-def test_the_fallback_page_hides_the_title_of_a_restricted_page(
+def test_the_fallback_page_reveals_nothing_of_a_restricted_page(
     client, site_tree, locales, minutes
 ):
     response = client.get(f"/en/nicht-uebersetzt/{minutes.pk}/")
-    assert response.status_code == 200
+    # The same answer as for a page that does not exist: no title, no address.
+    assert response.status_code == 404
     assert "Quendelberg" not in response.content.decode()
+    assert minutes.slug not in response.content.decode()
 
 
 def test_switcher_keeps_the_year_archive_where_the_translation_has_it(
