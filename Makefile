@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser search-engine run serve demo test test-postgres test-search lint format check messages lock clean
+.PHONY: install browser search-engine run serve demo test test-postgres test-search test-redis lint format check audit messages lock clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -63,10 +63,16 @@ test-search: install search-engine
 	scripts/search-engine start
 	ELASTICSEARCH_URL=$$(scripts/search-engine url) ELASTICSEARCH_ENGINE=$$(scripts/search-engine engine) $(BIN)/pytest -q -m search_engine; status=$$?; scripts/search-engine stop; exit $$status
 
+## test-redis: run the shared-counter tests (pytest -m shared_cache) against a throwaway local Redis (Debian package)
+test-redis: install
+	scripts/redis start
+	LAMSA_REDIS_URL=$$(scripts/redis url) $(BIN)/pytest -q -m shared_cache; status=$$?; scripts/redis stop; exit $$status
+
 ## audit: check the pinned requirements for known vulnerabilities (pip-audit; needs the
 ##   PyPI JSON API or OSV, and fails rather than pass when it cannot reach them)
 audit: install
 	$(BIN)/pip-audit --strict --no-deps --disable-pip -r requirements.txt
+
 ## lint: ruff (with Django rules) and djhtml on templates
 lint: install
 	$(BIN)/ruff check .

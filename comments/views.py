@@ -29,6 +29,7 @@ from comments.models import (
     PublicComment,
     Status,
 )
+from security.client_ip import client_ip
 from security.converters import parse_id
 
 SENT_SALT = "comments.sent"
@@ -122,7 +123,7 @@ def post_comment(request):
     if request.user.is_authenticated:
         comment.user = request.user
     if comment_rules.ip_retention_days:
-        comment.ip_address = request.META.get(settings.RATELIMIT_IP_META_KEY)
+        comment.ip_address = client_ip(request)
     comment.email_confirmed = bool(
         request.user.is_authenticated or not comment_rules.require_email_confirmation
     )

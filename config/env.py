@@ -38,9 +38,29 @@ def database(default: str = DEFAULT_SQLITE_URL) -> dict:
     return env.db_url("DATABASE_URL", default=default)
 
 
-def cache(default: str = "locmemcache://") -> dict:
-    """CACHE_URL as a Django CACHES entry (default: local memory)."""
-    return env.cache_url("CACHE_URL", default=default)
+DEFAULT_CACHE_URL = "dbcache://lamsa_cache"
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
+
+
+def cache(url: str | None = None) -> dict:
+    """CACHE_URL (or ``url``) as a Django CACHES entry, shared by every worker process.
+
+    Default: the database cache (table ``lamsa_cache``, created by ``migrate``),
+    with the project's atomic counters. ``rediscache://host:6379/1``: Redis
+    through django-redis, which answers "not cached" instead of raising while
+    Redis is down or slow, so an outage slows pages down but never breaks them.
+    """
+    config = env.cache_url_config(url or env.str("CACHE_URL", default=DEFAULT_CACHE_URL))
+    if config["BACKEND"] == DATABASE_CACHE:
+        config["BACKEND"] = "security.cache.DatabaseCache"
+        # Django culls a third of the entries beyond 300, rate-limit counters included.
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
+    elif config["BACKEND"] == "django_redis.cache.RedisCache":
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault("IGNORE_EXCEPTIONS", True)
+        options.setdefault("SOCKET_CONNECT_TIMEOUT", 1)
+        options.setdefault("SOCKET_TIMEOUT", 1)
+    return config
 
 
 def email() -> dict:
@@ -55,6 +75,9 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # The request header that carries the reader's address behind a reverse proxy
 # (e.g. HTTP_X_REAL_IP); used by the comment rate limit and the IP log.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="REMOTE_ADDR")
+# With CLIENT_IP_HEADER=X-Forwarded-For: how many proxies of ours append to it
+# (nginx alone: 1; a front cache in front of nginx: 2).
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=1)
 # Where writers of rejected comments and reporters can object to a decision.
 COMMENTS_CONTACT_EMAIL = env.str("COMMENTS_CONTACT_EMAIL", default="moderation@localhost")
 ADMINS_EMAILS = env.list("ADMINS", default=[])

@@ -11,7 +11,7 @@ from search.service import MAX_QUERY_LENGTH, RESULTS_PER_PAGE  # noqa: F401 - us
 
 
 @require_GET
-@ratelimit(key="ip", rate="120/m", block=False)
+@ratelimit(group="search", key="ip", rate="security.rate_limits.configured", block=False)
 def search(request):
     query = request.GET.get("q", "")
     limited = getattr(request, "limited", False)
@@ -41,7 +41,9 @@ def search(request):
 
 
 @require_GET
-@ratelimit(key="ip", rate="600/m", block=False)
+@ratelimit(
+    group="search:suggestions", key="ip", rate="security.rate_limits.configured", block=False
+)
 def autocomplete(request):
     """JSON for the search box: up to eight pages whose title matches what was typed."""
     if getattr(request, "limited", False):
