@@ -345,6 +345,14 @@ class RaidLock(models.Model):
         verbose_name = _("Ansturm-Sperre")
         verbose_name_plural = _("Ansturm-Sperren")
         ordering = ["-started_at"]
+        constraints = [
+            # Concurrent posts of one burst must not open a second lock (and alert twice).
+            models.UniqueConstraint(
+                fields=["page"],
+                condition=models.Q(lifted_at__isnull=True),
+                name="comments_one_open_raid_lock_per_page",
+            )
+        ]
 
     def __str__(self):
         return f"{self.page_id} {self.started_at:%Y-%m-%d %H:%M}"

@@ -12,6 +12,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 import snowballstemmer
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_ratelimit.core import is_ratelimited
 
@@ -136,9 +137,11 @@ def evaluate(comment: PublicComment, page, request, rules: CommentRules, honeypo
 
     new_lock = None
     if not raid_locked and not PublicComment.objects.by_writer(comment.user_email).exists():
-        new_lock = _detect_raid(page, rules)
-        if new_lock:
+        lock, created = _detect_raid(page, rules)
+        if lock:
             reasons.append(_reason(HoldReason.RAID))
+        if created:
+            new_lock = lock
 
     return Verdict(Status.PENDING if reasons else Status.APPROVED, reasons, new_lock)
 
@@ -189,14 +192,17 @@ def _over_rate_limit(request, email: str, rules: CommentRules) -> bool:
     return by_ip or by_email
 
 
-def _detect_raid(page, rules: CommentRules) -> RaidLock | None:
+def _detect_raid(page, rules: CommentRules) -> tuple[RaidLock | None, bool]:
     """A burst of first-time writers on one page: switch it to pre-moderation.
 
     Counts distinct e-mail addresses whose first comment anywhere landed on this
-    page within the window; the comment being posted is the +1.
+    page within the window; the comment being posted is the +1. Returns the
+    page's open lock and whether this request opened it (and so alerts the
+    moderators): of several requests of one burst that arrive together, the
+    database lets exactly one open it (one open lock per page is a constraint).
     """
     if not rules.raid_new_writers:
-        return None
+        return None, False
     since = timezone.now() - timedelta(minutes=rules.raid_window_minutes)
     recent = (
         PublicComment.objects.for_page(page)
@@ -212,5 +218,10 @@ def _detect_raid(page, rules: CommentRules) -> RaidLock | None:
     }
     new_writers = len(recent_writers - older) + 1
     if new_writers < rules.raid_new_writers:
-        return None
-    return RaidLock.objects.create(page_id=page.pk, new_writers=new_writers)
+        return None, False
+    try:
+        with transaction.atomic():
+            return RaidLock.objects.create(page_id=page.pk, new_writers=new_writers), True
+    except IntegrityError:
+        # Another request of the same burst opened it a moment ago.
+        return RaidLock.objects.filter(page_id=page.pk, lifted_at__isnull=True).first(), False
