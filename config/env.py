@@ -95,6 +95,10 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "static_collected")))
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 SECURE_SSL = env.bool("SECURE_SSL", default=True)
+# Strict-Transport-Security (production, with SECURE_SSL): lifetime, subdomains, preload list.
+HSTS_SECONDS = env.int("HSTS_SECONDS", default=60 * 60 * 24 * 365)
+HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=False)
+HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=False)
 # Search. Without ELASTICSEARCH_URL the site searches with the German database
 # backend (SQLite or PostgreSQL). With it, Elasticsearch 8 (or OpenSearch with
 # ELASTICSEARCH_ENGINE=opensearch) answers, and the database index is kept as

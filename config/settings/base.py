@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After django-csp, so that it hands django-csp the admin's policy first.
+    "security.headers.AdminContentSecurityPolicyMiddleware",
     # A POST body Django cannot parse answers 400 (the site's page, in the reader's
     # language), not 500: read here, before CsrfViewMiddleware.process_view does
     # (security/middleware.py). After auth and the headers, which the page needs.
@@ -240,24 +243,70 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-# No third-party request from any public page: everything is self-hosted, and
-# the Content-Security-Policy tells the browser so. The admin keeps Wagtail's
-# own needs and is excluded.
+# Response headers (security.headers; README "Response headers"). No
+# third-party request from any page: everything is self-hosted, and the
+# Content-Security-Policy tells the browser so. Public pages allow no inline
+# script or style at all; the admin needs 'unsafe-inline' for Wagtail's own
+# inline scripts and style attributes, and nothing else beyond 'self'.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        **_CSP_COMMON,
+        # Framing: no public page may be framed, the same rule as
+        # X-Frame-Options: DENY; admin pages may be framed by the admin
+        # (Wagtail's preview panel): 'self' and SAMEORIGIN.
+        "frame-ancestors": ["'none'"],
         "img-src": ["'self'", "data:"],
         "style-src": ["'self'"],
         "script-src": ["'self'"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
     },
 }
+WAGTAIL_ADMIN_URL_PREFIX = "/admin/"
+WAGTAIL_ADMIN_CONTENT_SECURITY_POLICY = {
+    **_CSP_COMMON,
+    "frame-ancestors": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+}
+X_FRAME_OPTIONS = "DENY"
+# Wagtail's admin shows avatars from Gravatar unless told not to: a request to
+# a third party with a hash of each editor's e-mail address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Browser features no page of ours uses are switched off for every page and
+# every frame (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {"fullscreen": ["self"]}
 
 # Demo users and their passwords exist only in the dev settings.
 DEMO_USERS_PASSWORD = None

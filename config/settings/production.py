@@ -20,6 +20,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = environment.SECURE_SSL
 SESSION_COOKIE_SECURE = environment.SECURE_SSL
 CSRF_COOKIE_SECURE = environment.SECURE_SSL
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if environment.SECURE_SSL else 0
+# HSTS: browsers keep to HTTPS for a year. Subdomains and the preload list
+# are a decision about the whole domain (a subdomain without HTTPS would
+# become unreachable), so both are switched on by the administrator.
+SECURE_HSTS_SECONDS = environment.HSTS_SECONDS if environment.SECURE_SSL else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = environment.HSTS_INCLUDE_SUBDOMAINS
+SECURE_HSTS_PRELOAD = environment.HSTS_PRELOAD
 SECURE_CONTENT_TYPE_NOSNIFF = True
 ADMINS = [("Admin", address) for address in environment.ADMINS_EMAILS]
