@@ -92,6 +92,11 @@ DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
 LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
 LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Who sends the files under /media/ and /documents/ after Python has checked
+# access (production only): "nginx" (X-Accel-Redirect) or "python" (streamed).
+FILE_SERVING = env.str("FILE_SERVING", default="") or "nginx"
+if FILE_SERVING not in ("nginx", "python"):
+    raise ImproperlyConfigured(f"FILE_SERVING must be nginx or python, not {FILE_SERVING!r}.")
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "static_collected")))
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 SECURE_SSL = env.bool("SECURE_SSL", default=True)

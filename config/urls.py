@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django_comments_xtd import views as xtd_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_footnotes import urls as footnotes_urls
 
 from config.api import api_router
+from files import views as files_views
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
 from search import views as search_views
@@ -17,6 +18,13 @@ from security import converters  # noqa: F401 - registers <id:...> (1 to 2**63 -
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Images and documents follow the pages that use them (files/): every file
+    # address passes the access check, in development too (no static() serving).
+    re_path(
+        rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", files_views.serve_media, name="media"
+    ),
+    # Wagtail's own pattern, with ids that fit the database's integer column.
+    re_path(r"^documents/(\d{1,18})/(.*)$", files_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("footnotes/", include(footnotes_urls)),
     path("api/v2/", api_router.urls),
@@ -27,11 +35,6 @@ urlpatterns = [
     # moderation rules.
     path("kommentare/abbestellen/<str:key>/", xtd_views.mute, name="comments-xtd-mute"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # What readers see is served per language: German, the source, without a
 # prefix (addresses already given to the press stay valid), every other

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment variables: config/env.py."""
 
+import os
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -17,6 +18,8 @@ INSTALLED_APPS = [
     "press",
     "search",
     "security",
+    # Before wagtail.documents: its before_serve_document hook runs first.
+    "files",
     # django-comments-xtd before django-comments (its templates win), and our
     # comments app after both: its ready() adjusts xtd's signal handlers.
     "django_comments_xtd",
@@ -197,6 +200,16 @@ SEARCH_GERMAN_FALLBACK = environment.SEARCH_GERMAN_FALLBACK
 SEARCH_QUERY_RETENTION_DAYS = environment.SEARCH_QUERY_RETENTION_DAYS
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Private files (files/): images and documents follow the pages that use them.
+# Every file under /media/ and /documents/ passes Python's check; the bytes are
+# sent by django-sendfile2's backend (production: nginx's X-Accel-Redirect, see
+# production.py and deploy/nginx/protected-files.conf; here: streamed by Python,
+# with a backend that also takes the plain paths Wagtail's document view passes).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+SENDFILE_BACKEND = "wagtail.utils.sendfile_streaming_backend"
+# Absolute like the paths FileSystemStorage hands out (MEDIA_ROOT may be relative).
+SENDFILE_ROOT = os.path.abspath(MEDIA_ROOT)
+SENDFILE_URL = "/_protected_media"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_BASE_URL = environment.BASE_URL

@@ -16,6 +16,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Private files (files/): Python checks access, nginx sends the bytes from its
+# internal location (deploy/nginx/protected-files.conf). FILE_SERVING=python
+# streams them from Python instead, for a server without X-Accel-Redirect.
+if environment.FILE_SERVING == "nginx":
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = environment.SECURE_SSL
 SESSION_COOKIE_SECURE = environment.SECURE_SSL

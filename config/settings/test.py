@@ -22,4 +22,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEMO_USERS_PASSWORD = "demo-lamsa-2026"  # noqa: S105
 MEDIA_ROOT = BASE_DIR / ".test-media"
+SENDFILE_ROOT = str(MEDIA_ROOT)  # files/ follows later overrides of MEDIA_ROOT itself
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["default"] = "dummy"
