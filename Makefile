@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements.txt | $(BIN)/activate
 # Django reads are built here (compile_catalogues uses polib, no GNU gettext
 # needed). One run compiles every stale catalogue, so the other .mo targets are
 # up to date by the time make looks at them.
-CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale/vendor/*/LC_MESSAGES/*.po))
 
 locale/%.mo: locale/%.po | $(VENV)/.installed
 	$(MANAGE) compile_catalogues

@@ -104,6 +104,17 @@ SECURE_SSL = env.bool("SECURE_SSL", default=True)
 HSTS_SECONDS = env.int("HSTS_SECONDS", default=60 * 60 * 24 * 365)
 HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=False)
 HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=False)
+# Sign-in protection (accounts/). A user name is locked out from one client
+# address after LOGIN_FAILURE_LIMIT wrong passwords, for LOGIN_LOCKOUT_MINUTES.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+# Two-factor sign-in: the groups (home/roles.py) whose members, and every superuser, must use an
+# authenticator app. TWO_FACTOR_REQUIRED is read as given or None: each settings
+# module has its own default (production on, development and tests off).
+TWO_FACTOR_GROUPS = env.list(
+    "TWO_FACTOR_GROUPS", default=["Pressestelle", "Redaktion", "Moderation"]
+)
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=None)
 # Search. Without ELASTICSEARCH_URL the site searches with the German database
 # backend (SQLite or PostgreSQL). With it, Elasticsearch 8 (or OpenSearch with
 # ELASTICSEARCH_ENGINE=opensearch) answers, and the database index is kept as

@@ -1,6 +1,8 @@
 """Settings shared by every environment. Environment variables: config/env.py."""
 
 import os
+from datetime import timedelta
+
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -18,6 +20,12 @@ INSTALLED_APPS = [
     "press",
     "search",
     "security",
+    "accounts",
+    # Sign-in protection: login lockout, second factor (TOTP apps, recovery codes).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Before wagtail.documents: its before_serve_document hook runs first.
     "files",
     # django-comments-xtd before django-comments (its templates win), and our
@@ -66,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor, after the user is known (accounts/middleware.py).
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -76,6 +86,8 @@ MIDDLEWARE = [
     # (security/middleware.py). After auth and the headers, which the page needs.
     "security.middleware.UnreadableBodyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a lockout flagged during the login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -117,6 +129,37 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/anmelden/"
 
+# Sign-in protection (accounts/, README "Sign-in protection"). django-axes counts
+# failed logins per user name *and* client address, so nobody elsewhere can lock
+# out a user who types correctly; the counts live in the database, shared by
+# every worker process. The client address is the one every limit uses.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = environment.LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=environment.LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# No log of successful sign-ins (addresses, browsers): only failures are kept,
+# and only until their cool-off has passed. Django's admin is not installed;
+# lockouts are listed in Wagtail's (Einstellungen → Anmeldesperren).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+# Second factor (TOTP apps, recovery codes) for the groups that publish or
+# moderate and for every superuser; members sign in with their password only.
+TWO_FACTOR_GROUPS = environment.TWO_FACTOR_GROUPS
+TWO_FACTOR_REQUIRED = (
+    True if environment.TWO_FACTOR_REQUIRED is None else environment.TWO_FACTOR_REQUIRED
+)
+OTP_TOTP_ISSUER = "LAMSA e.V."
+
 # Internationalisation: German is the source and default language; the others
 # come from SITE_LANGUAGES and are named in their own language (a reader who
 # does not read German must still find theirs in the switcher).
@@ -142,7 +185,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         },
     },
 }
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/vendor: German for third-party strings without a German catalogue (wagtail-2fa).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -19,3 +19,7 @@ DEMO_USERS_PASSWORD = "demo-lamsa-2026"  # noqa: S105
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["default"] = (
     environment.MACHINE_TRANSLATION or "dummy"
 )
+
+# The demo logins printed by `make run` sign in with their password alone;
+# TWO_FACTOR_REQUIRED=true tries the second factor locally.
+TWO_FACTOR_REQUIRED = bool(environment.TWO_FACTOR_REQUIRED)

@@ -24,3 +24,11 @@ DEMO_USERS_PASSWORD = "demo-lamsa-2026"  # noqa: S105
 MEDIA_ROOT = BASE_DIR / ".test-media"
 SENDFILE_ROOT = str(MEDIA_ROOT)  # files/ follows later overrides of MEDIA_ROOT itself
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["default"] = "dummy"
+# Login protection stays on in tests. Django's test client authenticates
+# without a request, which axes refuses; this backend gives it one
+# (accounts/backends.py). The second factor is off unless a test switches it on.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.TestClientAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+TWO_FACTOR_REQUIRED = False
