@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from home import factories as home_factories
 from home import roles
@@ -112,10 +112,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
             build_site()
 
 
+def ensure_site():
+    """Build the session's site again if a test that commits (a live-server test)
+    flushed the database; pytest-django runs those after the others, but in file order
+    among themselves, so any of them may come after a flush."""
+    if HomePage.objects.filter(locale__language_code="de").exists():
+        return
+    Locale.objects.get_or_create(language_code="de")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                content_type=ContentType.objects.get_for_model(Page),
+                locale=Locale.objects.get(language_code="de"),
+            )
+        )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    build_site()
+
+
 @pytest.fixture
 def site_tree(db):
     """The site's pages, fresh from the database (see ``build_site``)."""
-    home = HomePage.objects.get()
+    ensure_site()
+    home = HomePage.objects.get(locale__language_code="de")
     tree = SimpleNamespace(root=Page.get_first_root_node(), home=home, site=Site.objects.get())
     for name, factory in SECTIONS.items():
         setattr(tree, name, factory._meta.model.objects.get())

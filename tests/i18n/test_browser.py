@@ -9,13 +9,11 @@ test builds whatever it needs itself.
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, Locale, Page
 
 from home.factories import StandardPageFactory
 from home.models import HomePage
 from tests.comments.test_browser import chromium
-from tests.conftest import SECTIONS, build_site
+from tests.conftest import SECTIONS, ensure_site
 from tests.i18n.conftest import translate, translate_site
 
 pytestmark = pytest.mark.browser
@@ -43,20 +41,7 @@ MEASURE = """() => {
 
 def site_tree_after_flush():
     """The session's site, rebuilt if an earlier live-server test flushed the database."""
-    if not HomePage.objects.exists():
-        Locale.objects.get_or_create(language_code="de")
-        if not Page.objects.filter(depth=1).exists():
-            Page.add_root(
-                instance=Page(
-                    title="Root",
-                    slug="root",
-                    content_type=ContentType.objects.get_for_model(Page),
-                    locale=Locale.objects.get(language_code="de"),
-                )
-            )
-        if not Collection.objects.exists():
-            Collection.add_root(name="Root")
-        build_site()
+    ensure_site()
     home = HomePage.objects.get(locale__language_code="de")
     tree = SimpleNamespace(home=home)
     for name, factory in SECTIONS.items():
