@@ -73,7 +73,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LAMSA e.V. <noreply@localhost>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # The request header that carries the reader's address behind a reverse proxy
-# (e.g. HTTP_X_REAL_IP); used by the comment rate limit and the IP log.
+# (X-Forwarded-For, HTTP_X_REAL_IP ...); read by security.client_ip for the rate
+# limits, the login lockouts and the comment IP log.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="REMOTE_ADDR")
 # With CLIENT_IP_HEADER=X-Forwarded-For: how many proxies of ours append to it
 # (nginx alone: 1; a front cache in front of nginx: 2).

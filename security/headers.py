@@ -6,7 +6,7 @@ self-hosted, no inline script or style). The admin is Wagtail's, and Wagtail
 pickers) and inline ``style`` attributes, so the admin gets its own policy
 (``WAGTAIL_ADMIN_CONTENT_SECURITY_POLICY``): the same sources (self only,
 nothing from third parties), plus ``'unsafe-inline'`` for scripts and styles,
-and never ``'unsafe-eval'``. README.md ("Response headers") says why.
+and never ``'unsafe-eval'``. README.md ("Security") says why.
 """
 
 from django.conf import settings

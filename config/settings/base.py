@@ -300,7 +300,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-# Response headers (security.headers; README "Response headers"). No
+# Response headers (security.headers; README "Security"). No
 # third-party request from any page: everything is self-hosted, and the
 # Content-Security-Policy tells the browser so. Public pages allow no inline
 # script or style at all; the admin needs 'unsafe-inline' for Wagtail's own
