@@ -215,5 +215,5 @@ class LockoutViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("entsperren/<str:pk>/", self.delete_view, name="delete"),
+            path("entsperren/<id:pk>/", self.delete_view, name="delete"),
         ]

@@ -51,7 +51,7 @@ def register_two_factor_urls():
             name="accounts_recovery_codes",
         ),
         path(
-            "2fa/zuruecksetzen/<int:user_id>/",
+            "2fa/zuruecksetzen/<id:user_id>/",
             views.ResetTwoFactorView.as_view(),
             name="accounts_reset_two_factor",
         ),

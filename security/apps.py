@@ -19,6 +19,8 @@ class SecurityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from security import checks  # noqa: F401 - registers the system checks
+        # Registers the system checks, and the path converters <id:> and <year:>
+        # before any URLconf (Wagtail's admin URLs from hooks included) is loaded.
+        from security import checks, converters  # noqa: F401
 
         post_migrate.connect(create_cache_tables, sender=self)

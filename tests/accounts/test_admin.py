@@ -236,3 +236,20 @@ def test_the_device_pages_render(client, press_officer):
     assert not StaticDevice.objects.filter(user=press_officer).exists()
     account = client.get("/admin/account/").content.decode()
     assert "/admin/2fa/" in account
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/anmeldesperren/entsperren/abc/",
+        "/admin/anmeldesperren/entsperren/99999999999999999999/",
+        "/admin/2fa/devices/99999999999999999999/update",
+        "/admin/2fa/devices/99999999999999999999/remove",
+        "/admin/2fa/zuruecksetzen/99999999999999999999/",
+        "/admin/2fa/zuruecksetzen/0/",
+    ],
+)
+def test_ids_that_cannot_exist_answer_404_in_the_admin(admin_client, url):
+    admin_client.raise_request_exception = False
+
+    assert admin_client.get(url).status_code == 404
